@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Paperboy.Storage;
+
+namespace Paperboy.Cli;
+
+/// <summary>Every verb of the <c>paperboy</c> program, in one place. Each runs the same code as the schedules.</summary>
+public static class CliVerbs
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var root = new RootCommand("Paperboy: a self-hosted daily-papers hub. Without a verb it serves the hub.");
+        root.Subcommands.Add(Migrate(app));
+        // Features add their verbs here: import, users, tokens, digest, embed.
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    static Command Migrate(WebApplication app)
+    {
+        var cmd = new Command("migrate", "Apply database migrations and exit.");
+        cmd.SetAction(async (_, ct) =>
+        {
+            var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+            Console.WriteLine(applied.Count == 0 ? "database is up to date" : $"applied {string.Join(", ", applied)}");
+            return 0;
+        });
+        return cmd;
+    }
+}

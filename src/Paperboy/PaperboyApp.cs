@@ -1,0 +1,41 @@
+using Paperboy.Cli;
+using Paperboy.Storage;
+using Paperboy.Web;
+
+namespace Paperboy;
+
+public static class PaperboyApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var isVerb = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Verbs take their own options; only the server reads --urls and friends from the command line.
+            Args = isVerb ? [] : args.Where(a => a != "serve").ToArray(),
+        });
+        AddServices(builder, serving: !isVerb);
+        var app = builder.Build();
+        if (isVerb) return await CliVerbs.RunAsync(app, args);
+        MapRoutes(app);
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static void AddServices(WebApplicationBuilder builder, bool serving)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        if (!serving) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        services.AddPaperboyStorage();
+        services.AddPaperboyWeb();
+        if (serving) services.AddHostedService<MigrateOnStart>();
+        // Features: each registers its own services.
+    }
+
+    public static void MapRoutes(WebApplication app)
+    {
+        app.UsePaperboyWeb();
+        // Features: each maps its own routes.
+    }
+}

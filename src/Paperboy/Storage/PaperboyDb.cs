@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Paperboy.Storage;
+
+/// <summary>
+/// The one DbContext. Each table has an <see cref="IEntityTypeConfiguration{T}"/> in its feature folder;
+/// tables and columns are snake_case so that the hand-written migrations in Storage/Migrations read naturally.
+/// </summary>
+public sealed class PaperboyDb(DbContextOptions<PaperboyDb> options) : DbContext(options)
+{
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaperboyDb).Assembly);
+        var utc = new ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
+                    property.SetValueConverter(utc);
+            }
+            foreach (var key in entity.GetKeys()) key.SetName(null);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Paperboy.Web;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddPaperboyWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    public static WebApplication UsePaperboyWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>No inline script anywhere, so the policy can forbid it outright.</summary>
+    static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        return next();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Paperboy.Tests.Infrastructure;
+
+public enum Engine { Sqlite, Postgres }

@@ -1,0 +1,24 @@
+namespace Paperboy.Tests.Infrastructure;
+
+/// <summary>The recorded real data in <c>../shared/data/</c> beside the checkout (never copied into the repo).</summary>
+public static class SharedData
+{
+    public static string Root { get; } = Find();
+
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    static string Find()
+    {
+        if (Environment.GetEnvironmentVariable("PAPERBOY_SHARED_DATA") is { Length: > 0 } env) return env;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Paperboy.slnx")))
+            {
+                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (Directory.Exists(data)) return data;
+                throw new DirectoryNotFoundException($"Expected the recorded data at {data} (../shared/data beside the checkout).");
+            }
+        }
+        throw new DirectoryNotFoundException("Could not find Paperboy.slnx above the test binaries.");
+    }
+}
