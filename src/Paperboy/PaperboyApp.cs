@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -29,6 +30,7 @@ public static class PaperboyApp
         if (!serving) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         services.AddPaperboyStorage();
         services.AddPaperboyWeb();
+        services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
     }
