@@ -1,5 +1,6 @@
 using Paperboy.Cli;
 using Paperboy.Mail;
+using Paperboy.Search;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -33,11 +34,13 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboySearch(serving);
     }
 
     public static void MapRoutes(WebApplication app)
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapSearch();
     }
 }

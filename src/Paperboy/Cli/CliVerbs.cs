@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Paperboy.Search;
 using Paperboy.Storage;
 
 namespace Paperboy.Cli;
@@ -11,6 +12,7 @@ public static class CliVerbs
         var root = new RootCommand("Paperboy: a self-hosted daily-papers hub. Without a verb it serves the hub.");
         root.Subcommands.Add(Migrate(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
+        foreach (var verb in SearchVerbs.All(app)) root.Subcommands.Add(verb);
         try
         {
             return await root.Parse(args).InvokeAsync();

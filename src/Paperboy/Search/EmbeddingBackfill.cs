@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Paperboy.Storage;
+
+namespace Paperboy.Search;
+
+/// <summary>
+/// Computes the vectors of papers that have none (after an import, or after an edit cleared them), stores them and
+/// adds them to the in-memory <see cref="VectorIndex"/>. The same code runs in the background while serving and in
+/// <c>paperboy embed</c>.
+/// </summary>
+public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
+    EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
+{
+    /// <summary>Loads every stored vector of the configured model into the index.</summary>
+    public async Task<int> LoadIndexAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+        var n = await store.LoadAllAsync(embedders.Model.Name, (id, v) => index.Upsert(id, v), ct);
+        progress.IndexLoaded = true;
+        log.LogInformation("loaded {Vectors} vectors of {Model} into the search index", n, embedders.Model.Name);
+        return n;
+    }
+
+    /// <summary>Embeds one batch of papers without vectors; returns how many (0 when all are done).</summary>
+    public async Task<int> RunBatchAsync(int batchPapers, CancellationToken ct)
+    {
+        var model = embedders.Model;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        if (missing.Count == 0) return 0;
+        var clock = Stopwatch.StartNew();
+        var embedder = embedders.Get();
+        var texts = missing.Select(p => EmbeddingModel.PaperText(p.Title, p.Abstract)).ToList();
+        var vectors = await Task.Run(() => embedder.Embed(texts, options.Value.BatchSize, ct), ct);
+        var rows = missing.Select((p, i) => (p.Id, vectors[i])).ToList();
+        await store.SaveAsync(model.Name, rows, ct);
+        foreach (var (id, v) in rows) index.Upsert(id, v);
+        progress.Add(rows.Count);
+        progress.PapersPerSecond = rows.Count / clock.Elapsed.TotalSeconds;
+        progress.LastBatchAt = DateTime.UtcNow;
+        log.LogInformation("embedded {Papers} papers with {Model} at {Rate:F1}/s", rows.Count, model.Name, progress.PapersPerSecond);
+        return rows.Count;
+    }
+
+    public async Task<(long Papers, long Embedded)> CountAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EmbeddingStore>().CountAsync(embedders.Model.Name, ct);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Paperboy.Papers;
+using Paperboy.Storage;
+
+namespace Paperboy.Search;
+
+/// <summary>
+/// Search by words and by meaning, fused by reciprocal rank: the engine's keyword index ranks its matches, the
+/// vector index finds the nearest papers to the query's meaning (then kept only if they satisfy the phrases,
+/// authors, exclusions and filters, which always apply), and each paper scores Σ 1/(60 + rank).
+/// </summary>
+public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorIndex vectors, EmbedderProvider embedders)
+{
+    /// <summary>How many candidates each side contributes to the fusion.</summary>
+    public const int Depth = 100;
+    const int RrfK = 60;
+
+    public async Task<IReadOnlyList<Paper>> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var ranked = await RankAsync(request, ct);
+        var papers = await LoadAsync(ranked, ct);
+        IEnumerable<Paper> ordered = request.Sort switch
+        {
+            SearchSort.Newest => papers.OrderByDescending(p => p.PublishedAt),
+            SearchSort.Votes => papers.OrderByDescending(p => p.ImportedUpvotes + p.LocalUpvotes),
+            _ => papers,
+        };
+        return ordered.Skip(request.Offset).Take(request.Limit).ToList();
+    }
+
+    /// <summary>Paper ids, best first (words, meaning, or both fused).</summary>
+    public async Task<IReadOnlyList<string>> RankAsync(SearchRequest request, CancellationToken ct)
+    {
+        var q = request.Query;
+        IReadOnlyList<string> byWords = request.Mode == SearchMode.Meaning ? [] : await keywords.MatchAsync(q, request.Filters, Depth, ct);
+        IReadOnlyList<string> byMeaning = [];
+        if (request.Mode != SearchMode.Words && vectors.Count > 0 && q.MeaningText.Length > 0)
+        {
+            var query = embedders.Get().EmbedQuery(q.MeaningText);
+            var hits = vectors.Search(query, Depth * 2).Select(h => h.Id).ToList();
+            var allowed = await keywords.KeepMatchingAsync(hits, q, request.Filters, ct);
+            byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
+        }
+        if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Words ? byWords : byMeaning;
+        return Fuse(byWords, byMeaning);
+    }
+
+    /// <summary>Nearest papers to a paper by meaning (none until its vector is computed).</summary>
+    public async Task<IReadOnlyList<Paper>> RelatedAsync(string paperId, int limit, CancellationToken ct)
+    {
+        var vector = vectors.Find(paperId);
+        if (vector is null) return [];
+        var hits = vectors.Search(vector, limit + 5, except: paperId).Select(h => h.Id).ToList();
+        return (await LoadAsync(hits, ct)).Take(limit).ToList();
+    }
+
+    public Task<bool> ExistsAsync(string paperId, CancellationToken ct) => db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct);
+
+    public static IReadOnlyList<string> Fuse(params IReadOnlyList<string>[] rankings)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var ranking in rankings)
+            for (var i = 0; i < ranking.Count; i++)
+                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + 1.0 / (RrfK + i + 1);
+        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+    }
+
+    /// <summary>The visible papers of <paramref name="ids"/>, in that order.</summary>
+    async Task<List<Paper>> LoadAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Set<Paper>().Where(p => ids.Contains(p.Id) && !p.Hidden).ToDictionaryAsync(p => p.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Paperboy.Papers;
+
+namespace Paperboy.Search;
+
+/// <summary>Every route of search: the page, its Atom feed, the JSON API, related papers and the index's admin page.</summary>
+public static class SearchEndpoints
+{
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        app.MapGet("/search", PageAsync).ExcludeFromDescription();
+        app.MapGet("/search/feed", FeedAsync).ExcludeFromDescription();
+        app.MapGet("/api/papers/search", ApiAsync).WithName("SearchPapers");
+        app.MapGet("/api/papers/{id}/related", RelatedAsync).WithName("RelatedPapers");
+        app.MapGet("/api/papers/{archive}/{number}/related", (string archive, string number, HttpRequest r, PaperSearch s, CancellationToken ct)
+            => RelatedAsync($"{archive}/{number}", r, s, ct)).ExcludeFromDescription();
+        app.MapGet("/admin/search", AdminAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> PageAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
+    {
+        var form = SearchForm.Read(r);
+        if (string.IsNullOrWhiteSpace(form.Q)) return Page(new { Form = form });
+        var (request, errors) = form.Validate();
+        if (request is null)
+            return Page(new { Form = form, Errors = errors.Values.SelectMany(e => e).ToList() }, StatusCodes.Status400BadRequest);
+        var papers = await search.SearchAsync(request with { Limit = request.Limit + 1 }, ct);
+        var hits = papers.Take(request.Limit).Select(p => new SearchHit(p, Highlighter.Snippet(p.Abstract, request.Query))).ToList();
+        var page = request.Offset / request.Limit + 1;
+        return Page(new
+        {
+            Form = form, Sort = request.Sort, Hits = hits, Notices = request.Query.Notices, Offset = request.Offset,
+            FeedUrl = "/search/feed" + QueryWith(r, "page", null),
+            NextUrl = papers.Count > request.Limit ? "/search" + QueryWith(r, "page", (page + 1).ToString()) : null,
+        });
+    }
+
+    static RazorComponentResult<SearchPage> Page(object parameters, int status = 200) => new(parameters) { StatusCode = status };
+
+    static async Task<IResult> FeedAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
+    {
+        var (request, errors) = SearchForm.Read(r).Validate(defaultLimit: 50);
+        if (request is null) return TypedResults.ValidationProblem(errors);
+        // A followed search shows what is new, so the feed is always newest first.
+        var papers = await search.SearchAsync(request with { Sort = SearchSort.Newest }, ct);
+        var origin = $"{r.Scheme}://{r.Host}";
+        var xml = SearchAtom.Write(r.Query["q"]!, papers, new Uri(origin + "/search" + QueryWith(r, "page", null)), new Uri(origin + r.Path + r.QueryString));
+        return Results.Text(xml, "application/atom+xml; charset=utf-8");
+    }
+
+    static async Task<Results<Ok<List<SearchJson>>, ValidationProblem>> ApiAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
+    {
+        var (request, errors) = SearchForm.Read(r).Validate();
+        if (request is null) return TypedResults.ValidationProblem(errors);
+        var papers = await search.SearchAsync(request, ct);
+        return TypedResults.Ok(papers.Select(SearchJson.From).ToList());
+    }
+
+    static async Task<IResult> RelatedAsync(string id, HttpRequest r, PaperSearch search, CancellationToken ct)
+    {
+        if (!ArxivId.TryParse(id, out var arxivId))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not an arXiv id; they look like 2409.01234 or hep-th/9901001."] });
+        var limitText = r.Query["limit"].ToString();
+        var limit = 10;
+        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit < 1 || limit > 50))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to 50, not '{limitText}'."] });
+        if (!await search.ExistsAsync(arxivId.Id, ct))
+            return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no paper {arxivId.Id} here.");
+        var related = await search.RelatedAsync(arxivId.Id, limit, ct);
+        return TypedResults.Ok(related.Select(SearchJson.From).ToList());
+    }
+
+    static async Task<IResult> AdminAsync(EmbeddingBackfill backfill, EmbedderProvider embedders, VectorIndex index, EmbeddingProgress progress, CancellationToken ct)
+    {
+        var (papers, embedded) = await backfill.CountAsync(ct);
+        return new RazorComponentResult<SearchAdminPage>(new
+        {
+            Model = embedders.Model.Name, Papers = papers, Embedded = embedded, InMemory = index.Count, Progress = progress,
+        });
+    }
+
+    /// <summary>This request's query string with one parameter replaced (or removed when null).</summary>
+    static string QueryWith(HttpRequest r, string key, string? value)
+    {
+        var pairs = r.Query.Where(kv => kv.Key != key).SelectMany(kv => kv.Value.Select(v => KeyValuePair.Create(kv.Key, v))).ToList();
+        if (value is not null) pairs.Add(KeyValuePair.Create(key, (string?)value));
+        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Paperboy.Search;
+
+/// <summary>
+/// The search parameters as typed (query string of /search, its feed, and /api/papers/search), validated once for
+/// the page, the feed and the API: each problem names its parameter.
+/// </summary>
+public sealed record SearchForm(string? Q, string? Sort, string? From, string? To, string? Cat, string? Votes, string? Page, string? Limit)
+{
+    public const int PageSize = 20;
+    public const int MaxLimit = 100;
+
+    public static SearchForm Read(HttpRequest r) => new(r.Query["q"], r.Query["sort"], r.Query["from"], r.Query["to"], r.Query["cat"],
+        r.Query["votes"], r.Query["page"], r.Query["limit"]);
+
+    /// <summary>The request, or the problems by parameter name.</summary>
+    public (SearchRequest? Request, Dictionary<string, string[]> Errors) Validate(int defaultLimit = PageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (query, error) = SearchQueryParser.Parse(Q);
+        if (error is not null) errors["q"] = [error];
+        var sort = (Sort ?? "").ToLowerInvariant() switch
+        {
+            "" or "relevance" => SearchSort.Relevance,
+            "newest" => SearchSort.Newest,
+            "votes" or "upvotes" => SearchSort.Votes,
+            _ => (SearchSort?)null,
+        };
+        if (sort is null) errors["sort"] = [$"sort must be relevance, newest or votes, not '{Sort}'."];
+        var from = Date("from", From, errors);
+        var to = Date("to", To, errors);
+        var votes = Number("votes", Votes, 0, int.MaxValue, 0, errors);
+        var page = Number("page", Page, 1, 1000, 1, errors);
+        var limit = Number("limit", Limit, 1, MaxLimit, defaultLimit, errors);
+        if (errors.Count > 0 || query is null) return (null, errors);
+        var filters = SearchFilters.From(query, from, to, Cat, votes);
+        return (new SearchRequest(query, filters, sort!.Value, limit, (page - 1) * limit), errors);
+    }
+
+    static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors[name] = [$"{name} must be a date like 2026-01-31, not '{value}'."];
+        return null;
+    }
+
+    static int Number(string name, string? value, int min, int max, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors[name] = [$"{name} must be a whole number from {min} to {max}, not '{value}'."];
+        return fallback;
+    }
+}

@@ -1,0 +1,6 @@
+using Paperboy.Papers;
+
+namespace Paperboy.Search;
+
+/// <summary>A paper in the results, with the snippet of its abstract around the query's terms.</summary>
+public sealed record SearchHit(Paper Paper, IReadOnlyList<Highlighter.Segment> Snippet);

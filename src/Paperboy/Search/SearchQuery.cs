@@ -1,0 +1,30 @@
+namespace Paperboy.Search;
+
+/// <summary>
+/// A parsed search: the words and "phrases" to find, the fields (author:, cat:, since:, until:) and the
+/// exclusions (-word, -"a phrase"). Words rank; phrases, authors, exclusions and fields always filter.
+/// </summary>
+public sealed record SearchQuery
+{
+    public List<string> Words { get; init; } = [];
+    public List<string> Phrases { get; init; } = [];
+    public List<string> Authors { get; init; } = [];
+    public List<string> Categories { get; init; } = [];
+    public List<string> Excluded { get; init; } = [];
+    public DateOnly? Since { get; set; }
+    public DateOnly? Until { get; set; }
+    /// <summary>Things the parser ignored or reinterpreted, worth telling the user ("author: needs a name").</summary>
+    public List<string> Notices { get; init; } = [];
+
+    /// <summary>
+    /// A long query (a pasted abstract): its words are OR-ed, keeping the most telling ones, since no paper
+    /// contains all two hundred words of another.
+    /// </summary>
+    public bool IsLong => Words.Count > SearchQueryParser.LongQueryWords;
+
+    /// <summary>The words and phrases in the user's order: what the meaning side embeds.</summary>
+    public string MeaningText { get; init; } = "";
+
+    /// <summary>True when there is something that can match papers (words, phrases or authors).</summary>
+    public bool HasPositiveTerms => Words.Count > 0 || Phrases.Count > 0 || Authors.Count > 0;
+}

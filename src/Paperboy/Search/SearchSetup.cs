@@ -1,0 +1,22 @@
+using Paperboy.Storage;
+
+namespace Paperboy.Search;
+
+public static class SearchSetup
+{
+    public static IServiceCollection AddPaperboySearch(this IServiceCollection services, bool serving)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<StorageConnection>().IsPostgres
+            ? new PostgresKeywordIndex(sp.GetRequiredService<PaperboyDb>())
+            : new SqliteKeywordIndex(sp.GetRequiredService<PaperboyDb>()));
+        services.AddScoped<EmbeddingStore>();
+        services.AddScoped<PaperSearch>();
+        services.AddSingleton<VectorIndex>();
+        services.AddSingleton<EmbedderProvider>();
+        services.AddSingleton<EmbeddingProgress>();
+        services.AddSingleton<EmbeddingBackfill>();
+        if (serving) services.AddHostedService<EmbeddingService>();
+        return services;
+    }
+}

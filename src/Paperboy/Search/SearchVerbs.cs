@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Paperboy.Cli;
+using Paperboy.Storage;
+
+namespace Paperboy.Search;
+
+/// <summary><c>paperboy embed</c> (compute missing vectors, with progress) and <c>paperboy search reindex|query</c>.</summary>
+public static class SearchVerbs
+{
+    public static IEnumerable<Command> All(WebApplication app) => [Embed(app), Search(app)];
+
+    static Command Embed(WebApplication app)
+    {
+        var cmd = new Command("embed", "Compute the sentence vectors of every paper that has none (the server does this in the background too).");
+        cmd.SetAction(async (_, ct) =>
+        {
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+            var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
+            var (papers, embedded) = await backfill.CountAsync(ct);
+            var clock = Stopwatch.StartNew();
+            var done = 0L;
+            Console.WriteLine($"{embedded} of {papers} papers have vectors ({app.Services.GetRequiredService<EmbedderProvider>().Model.Name})");
+            int n;
+            while ((n = await backfill.RunBatchAsync(256, ct)) > 0)
+            {
+                done += n;
+                Console.Write($"\r{embedded + done} of {papers} papers have vectors, {done / clock.Elapsed.TotalSeconds:F1} papers/s   ");
+            }
+            Console.WriteLine($"\nembedded {done} papers in {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command Search(WebApplication app)
+    {
+        var cmd = new Command("search", "Search papers from the command line, or rebuild the keyword index.");
+        var reindex = new Command("reindex", "Rebuild the keyword index from the papers table (SQLite, after a VACUUM).");
+        reindex.SetAction(async (_, ct) =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IKeywordIndex>().RebuildAsync(ct);
+            Console.WriteLine("keyword index rebuilt");
+            return 0;
+        });
+        var queryArg = new Argument<string>("query") { Description = "The search, in the same syntax as the search box." };
+        var query = new Command("query", "Print the best matches of a search.") { queryArg };
+        query.SetAction(async (pr, ct) =>
+        {
+            var (q, error) = SearchQueryParser.Parse(pr.GetValue(queryArg));
+            if (q is null) throw new CliException(error!);
+            var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
+            await backfill.LoadIndexAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var papers = await scope.ServiceProvider.GetRequiredService<PaperSearch>().SearchAsync(new SearchRequest(q, SearchFilters.From(q)), ct);
+            foreach (var p in papers) Console.WriteLine($"{p.Id}\t{p.Title}");
+            return 0;
+        });
+        cmd.Subcommands.Add(reindex);
+        cmd.Subcommands.Add(query);
+        return cmd;
+    }
+}

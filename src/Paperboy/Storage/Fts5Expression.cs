@@ -1,0 +1,41 @@
+using Paperboy.Search;
+
+namespace Paperboy.Storage;
+
+/// <summary>
+/// Builds FTS5 MATCH expressions from a parsed query. Every term is a double-quoted FTS5 string, so nothing a user
+/// types (NEAR, *, ^, AND, column filters) acts as an operator: inside quotes FTS5 only tokenizes.
+/// </summary>
+static class Fts5Expression
+{
+    /// <summary>What a paper must contain to be a keyword hit, or null when the query has nothing to match.</summary>
+    public static string? Match(SearchQuery q)
+    {
+        var parts = new List<string>();
+        if (q.IsLong)
+        {
+            var terms = LongQueryTerms.Pick(q.Words);
+            if (terms.Count > 0) parts.Add("(" + string.Join(" OR ", terms.Select(Quote)) + ")");
+        }
+        else parts.AddRange(LongQueryTerms.Required(q.Words).Select(Quote));
+        var must = Must(q);
+        if (must is not null) parts.Add(must);
+        if (parts.Count == 0) return null;
+        var positive = string.Join(" AND ", parts);
+        var excluded = Excluded(q);
+        return excluded is null ? positive : $"({positive}) NOT {excluded}";
+    }
+
+    /// <summary>The phrases and authors a result must contain, or null.</summary>
+    public static string? Must(SearchQuery q)
+    {
+        var parts = q.Phrases.Select(Quote).Concat(q.Authors.Select(a => "authors : " + Quote(a))).ToList();
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>Any of the excluded words or phrases, or null.</summary>
+    public static string? Excluded(SearchQuery q) =>
+        q.Excluded.Count == 0 ? null : "(" + string.Join(" OR ", q.Excluded.Select(Quote)) + ")";
+
+    static string Quote(string term) => "\"" + term.Replace("\"", "\"\"") + "\"";
+}

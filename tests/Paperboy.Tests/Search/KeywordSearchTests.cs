@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Paperboy.Papers;
+using Paperboy.Search;
+using Paperboy.Tests.Infrastructure;
+
+namespace Paperboy.Tests.Search;
+
+/// <summary>Keyword search on each engine's own index (SQLite FTS5, PostgreSQL tsvector + RUM), one test body for both.</summary>
+public abstract class KeywordSearchTests(Engine engine)
+{
+    static async Task<IReadOnlyList<string>> SearchAsync(PaperboyFactory app, string text, SearchFilters? filters = null)
+    {
+        var (q, error) = SearchQueryParser.Parse(text);
+        Assert.True(q is not null, error);
+        await using var scope = app.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<PaperSearch>();
+        return await search.RankAsync(new SearchRequest(q, filters ?? SearchFilters.From(q), Mode: SearchMode.Words), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EveryPapersOwnTitleFindsItFirst()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        var papers = RealPapers.FromDays("2026-08-21", "2026-08-20");
+        await RealPapers.InsertAsync(app, papers);
+        foreach (var paper in papers)
+        {
+            var ids = await SearchAsync(app, paper.Title);
+            Assert.True(ids.Count > 0 && ids[0] == paper.Id, $"'{paper.Title}' found {string.Join(", ", ids.Take(3))} first, not {paper.Id}");
+        }
+    }
+
+    [Fact]
+    public async Task APastedAbstractFindsItsPaperFirstAndAOneWordQueryFindsEveryPaperWithTheWord()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        var papers = RealPapers.FromDays("2026-08-21");
+        await RealPapers.InsertAsync(app, papers);
+        var target = papers[3];
+        Assert.Equal(target.Id, (await SearchAsync(app, target.Abstract[..Math.Min(target.Abstract.Length, 1500)]))[0]);
+
+        var withAgent = papers.Where(p => (p.Title + " " + p.Abstract).Contains("agent", StringComparison.OrdinalIgnoreCase)).Select(p => p.Id).ToHashSet();
+        var found = await SearchAsync(app, "agents");
+        Assert.Subset(withAgent, found.ToHashSet());
+        Assert.True(withAgent.Count >= 3, "the day has several papers about agents");
+    }
+
+    [Fact]
+    public async Task PhrasesAuthorsCategoriesExclusionsDatesAndVotesNarrowTheResults()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await RealPapers.InsertAsync(app, [
+            Make("2601.00001", "Sparse attention for long documents", "We study sparse attention.", ["Ada Lovelace"], ["cs.CL"], new(2026, 1, 10), 5),
+            Make("2601.00002", "Attention sparse in vision", "Sparse patterns of attention in images, diffusion.", ["Alan Turing"], ["cs.CV"], new(2025, 6, 1), 50),
+            Make("2601.00003", "Sparse attention revisited", "Sparse attention with diffusion models.", ["Grace Hopper", "Ada Lovelace"], ["cs.LG", "cs.CL"], new(2026, 3, 1), 0),
+        ]);
+        Assert.Equal(["2601.00001", "2601.00003"], (await SearchAsync(app, "\"sparse attention\"")).Order());
+        Assert.Equal(["2601.00001", "2601.00003"], (await SearchAsync(app, "sparse author:lovelace")).Order());
+        Assert.Equal(["2601.00003"], await SearchAsync(app, "sparse author:\"grace hopper\""));
+        Assert.Equal(["2601.00001", "2601.00003"], (await SearchAsync(app, "attention cat:cs.cl")).Order());
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "attention -diffusion"));
+        Assert.Equal(["2601.00002"], await SearchAsync(app, "attention -\"sparse attention\""));
+        Assert.Equal(["2601.00001", "2601.00003"], (await SearchAsync(app, "attention since:2026-01-01")).Order());
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "attention since:2026-01-01 until:2026-01-31"));
+        var q = SearchQueryParser.Parse("attention").Query!;
+        Assert.Equal(["2601.00002"], await SearchAsync(app, "attention", SearchFilters.From(q, minVotes: 10)));
+    }
+
+    [Fact]
+    public async Task OperatorsAndSqlTypedByAUserAreSearchedAsWords()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await RealPapers.InsertAsync(app, [Make("2601.00001", "Near duplicate detection", "Tables of papers are dropped.", ["A B"], ["cs.DB"], new(2026, 1, 1), 0)]);
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "NEAR duplicate*"));
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "^duplicate AND (detection OR"));
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "'; DROP TABLE papers; --"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Paper>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task AnEditedOrHiddenPaperIsFoundByWhatItNowSays()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await RealPapers.InsertAsync(app, [
+            Make("2601.00001", "Old title about cats", "Nothing here.", ["A B"], ["cs.AI"], new(2026, 1, 1), 0),
+            Make("2601.00002", "Hidden cats", "Cats.", ["A B"], ["cs.AI"], new(2026, 1, 1), 0),
+        ]);
+        await app.WithDbAsync(async db =>
+        {
+            var paper = await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2601.00001");
+            paper.Title = "New title about dogs";
+            var hidden = await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2601.00002");
+            hidden.Hidden = true;
+            await db.SaveChangesAsync();
+        });
+        Assert.Empty(await SearchAsync(app, "cats"));
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "dogs"));
+    }
+
+    static Paper Make(string id, string title, string @abstract, List<string> authors, List<string> categories, DateOnly published, int votes) => new()
+    {
+        Id = id, Title = title, Abstract = @abstract, Authors = authors, Categories = categories, ImportedUpvotes = votes,
+        PublishedAt = published.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), UpdatedAt = published.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+        CreatedAt = DateTime.UtcNow,
+    };
+}
+
+public sealed class SqliteKeywordSearchTests() : KeywordSearchTests(Engine.Sqlite);
+public sealed class PostgresKeywordSearchTests() : KeywordSearchTests(Engine.Postgres);

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Paperboy.Papers;
+using Paperboy.Tests.Infrastructure;
+
+namespace Paperboy.Tests.Search;
+
+/// <summary>Real papers from recorded HF days (../shared/data/hf-daily-papers), as rows to insert.</summary>
+public static class RealPapers
+{
+    /// <summary>The papers of the given days, in file order, each a fresh entity.</summary>
+    public static List<Paper> FromDays(params string[] days)
+    {
+        var papers = new List<Paper>();
+        foreach (var day in days)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("hf-daily-papers", day + ".json")));
+            foreach (var entry in doc.RootElement.EnumerateArray())
+            {
+                var p = entry.GetProperty("paper");
+                var published = p.GetProperty("publishedAt").GetDateTime().ToUniversalTime();
+                papers.Add(new Paper
+                {
+                    Id = p.GetProperty("id").GetString()!,
+                    Title = Flat(p.GetProperty("title").GetString()!),
+                    Abstract = Flat(p.GetProperty("summary").GetString()!),
+                    Authors = p.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToList(),
+                    Categories = ["cs.CL"],
+                    ImportedUpvotes = p.GetProperty("upvotes").GetInt32(),
+                    PublishedAt = published, UpdatedAt = published, CreatedAt = DateTime.UtcNow,
+                });
+            }
+        }
+        return papers;
+    }
+
+    static string Flat(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static async Task InsertAsync(PaperboyFactory app, IEnumerable<Paper> papers) => await app.WithDbAsync(async db =>
+    {
+        db.AddRange(papers);
+        await db.SaveChangesAsync();
+    });
+}
