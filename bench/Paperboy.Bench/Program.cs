@@ -4,6 +4,7 @@ using Paperboy.Bench;
 return args.FirstOrDefault() switch
 {
     "embed-corpus" => EmbedCorpus.Run(args[1], args[2], args[3]),
+    "check-embedder" => CheckEmbedder.Run(),
     _ => Usage(),
 };
 

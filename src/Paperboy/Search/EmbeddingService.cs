@@ -11,23 +11,34 @@ public sealed class EmbeddingService(EmbeddingBackfill backfill, EmbeddingProgre
         await Task.Yield();
         try
         {
-            await backfill.LoadIndexAsync(stoppingToken);
+            await RetryAsync(() => backfill.LoadIndexAsync(stoppingToken), stoppingToken);
             if (!options.Value.Backfill) return;
             while (!stoppingToken.IsCancellationRequested)
             {
-                try
-                {
-                    if (await backfill.RunBatchAsync(256, stoppingToken) > 0) continue;
-                    progress.LastError = null;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    progress.LastError = e.Message;
-                    log.LogError("embedding back-fill failed: {Error}", e.Message);
-                }
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+                var embedded = await RetryAsync(() => backfill.RunBatchAsync(256, stoppingToken), stoppingToken);
+                if (embedded == 0) await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>Runs the step; a failure is logged once and shown on the admin page, and the step is tried again after the poll interval.</summary>
+    async Task<int> RetryAsync(Func<Task<int>> step, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                var result = await step();
+                progress.LastError = null;
+                return result;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (progress.LastError != e.Message) log.LogError("search index: {Error}", e.Message);
+                progress.LastError = e.Message;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), ct);
+        }
     }
 }
