@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Ingest;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -31,6 +32,7 @@ public static class PaperboyApp
         services.AddPaperboyWeb();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboyIngest(serving);
     }
 
     public static void MapRoutes(WebApplication app)
