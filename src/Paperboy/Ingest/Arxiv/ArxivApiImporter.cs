@@ -26,7 +26,7 @@ public sealed class ArxivApiImporter(ImportRunner runner, ArxivApiClient client,
             }
             foreach (var chunk in wanted.Chunk(IdsPerRequest))
             {
-                var feed = await client.QueryAsync(null, [.. chunk.Select(i => i.ToString())], 0, chunk.Length, null, token);
+                var feed = await client.QueryAsync(null, [.. chunk.Select(i => i.ToString())], 0, IdsPerRequest, null, token);
                 if (feed.Error is { } error) throw new ImportSourceException($"arXiv rejected the request: {error}");
                 var found = feed.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var missing in chunk.Where(i => !found.Contains(i.Id)))
