@@ -14,7 +14,8 @@ public static class CliVerbs
         root.Subcommands.Add(ImportVerbs.Create(app));
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Without the default handler a CliException reaches the catch below: one line, no stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {
