@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -33,6 +34,7 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboyIngest(serving);
     }
 
     public static void MapRoutes(WebApplication app)
