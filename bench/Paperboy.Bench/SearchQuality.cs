@@ -4,20 +4,21 @@ using Paperboy.Search;
 namespace Paperboy.Bench;
 
 /// <summary>
-/// <c>eval CORPUS MODEL VECTORS.f32 [QUERIES]</c>: HF's ai_keywords of a paper as the query, that paper as the one
+/// <c>eval CORPUS MODEL VECTORS.f32 [QUERIES] [CORPUS_LIMIT]</c>: HF's ai_keywords of a paper as the query, that paper as the one
 /// relevant answer, over the corpus of make_eval_corpus.py. Prints recall@10 and nDCG@10 for words alone, meaning
-/// alone and hybrid, for the first three keywords ("short") and for all of them ("long").
+/// alone and hybrid, for the first three keywords ("short") and for all of them ("long"). CORPUS_LIMIT takes the
+/// corpus's first papers only (to compare models on what both have embedded).
 /// </summary>
 public static class SearchQuality
 {
-    public static async Task<int> RunAsync(string corpusPath, string model, string vectorsPath, int queryCount)
+    public static async Task<int> RunAsync(string corpusPath, string model, string vectorsPath, int queryCount, int corpusLimit)
     {
-        var corpus = EvalPaper.Read(corpusPath);
+        var corpus = EvalPaper.Read(corpusPath).Take(corpusLimit).ToList();
         await using var app = await BenchHost.StartAsync($"/tmp/paperboy-eval/db-{model}", model, fresh: true);
         await BenchHost.InsertAsync(app, corpus);
         var index = app.Services.GetRequiredService<VectorIndex>();
         var vectors = EmbedCorpus.Load(vectorsPath, index.Dimensions);
-        if (vectors.Length != corpus.Count) throw new InvalidOperationException($"{vectors.Length} vectors for {corpus.Count} papers: finish embed-corpus first");
+        if (vectors.Length < corpus.Count) throw new InvalidOperationException($"{vectors.Length} vectors for {corpus.Count} papers: finish embed-corpus first");
         for (var i = 0; i < corpus.Count; i++) index.Upsert(corpus[i].Id, vectors[i]);
 
         var queries = corpus.Where(p => p.Keywords.Count >= 3).OrderBy(p => StableHash(p.Id)).Take(queryCount).ToList();

@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Search;
 using Paperboy.Storage;
@@ -34,6 +35,7 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboyIngest(serving);
         services.AddPaperboySearch(serving);
     }
 
