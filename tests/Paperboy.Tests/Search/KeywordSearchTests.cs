@@ -98,6 +98,19 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.Equal(["2601.00001"], await SearchAsync(app, "dogs"));
     }
 
+    [Fact]
+    public async Task PapersAreFoundAsSoonAsAnImportStoresThemAndAReimportChangesNothing()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        var importer = app.Services.GetRequiredService<Paperboy.Ingest.Arxiv.SnapshotImporter>();
+        var snapshot = SharedData.PathOf("arxiv-snapshot", "snapshot-head200.jsonl");
+        await importer.ImportAsync(snapshot, null, CancellationToken.None);
+        Assert.Equal("0704.0002", (await SearchAsync(app, "Sparsity-certifying Graph Decompositions"))[0]);
+        Assert.Equal("0704.0003", (await SearchAsync(app, "evolution of the Earth-Moon system"))[0]);
+        await importer.ImportAsync(snapshot, null, CancellationToken.None);
+        Assert.Equal(["0704.0002"], await SearchAsync(app, "\"sparsity-certifying graph decompositions\""));
+    }
+
     static Paper Make(string id, string title, string @abstract, List<string> authors, List<string> categories, DateOnly published, int votes) => new()
     {
         Id = id, Title = title, Abstract = @abstract, Authors = authors, Categories = categories, ImportedUpvotes = votes,
