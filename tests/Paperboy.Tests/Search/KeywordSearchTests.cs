@@ -76,6 +76,9 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.Equal(["2601.00001"], await SearchAsync(app, "^duplicate AND (detection OR"));
         Assert.Equal(["2601.00001"], await SearchAsync(app, "'; DROP TABLE papers; --"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Paper>().CountAsync()));
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "of are \"duplicate detection\""));
+        Assert.Empty(await SearchAsync(app, "the of"));
+        Assert.Empty(await SearchAsync(app, "\"the\" author:\"of\""));
     }
 
     [Fact]
