@@ -56,6 +56,20 @@ public sealed class SearchApiTests
     }
 
     [Fact]
+    public async Task TheSearchRoutesAreDescribedInOpenApiAndTheAdminPageShowsTheBackfill()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        await RealPapers.InsertAsync(app, RealPapers.FromDays("2026-08-21"));
+        var client = app.CreateClient();
+        var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/papers/search", out _));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/papers/{id}/related", out _));
+        var admin = await client.GetStringAsync("/admin/search");
+        Assert.Contains("<dd id=\"embedded\">0 (0.0%)</dd>", admin);
+        Assert.Contains("<dt>Papers</dt><dd>17</dd>", admin);
+    }
+
+    [Fact]
     public async Task TheFeedOfASearchIsAtomWithItsPapersNewestFirst()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
