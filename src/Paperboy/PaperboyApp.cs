@@ -1,5 +1,6 @@
 using Paperboy.Cli;
 using Paperboy.Ingest;
+using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -30,6 +31,7 @@ public static class PaperboyApp
         if (!serving) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         services.AddPaperboyStorage();
         services.AddPaperboyWeb();
+        services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
         services.AddPaperboyIngest(serving);
