@@ -18,6 +18,8 @@ public static class StorageSetup
             Configure(o, storage.IsPostgres, storage.ConnectionString);
         });
         services.AddSingleton<Migrator>();
+        // EF logs every command at Information; a background import would print thousands of lines per run.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning));
         return services;
     }
 
