@@ -31,7 +31,7 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, ILogge
             throw;
         }
         catch (Exception e) when (e is ImportSourceException or HttpRequestException or IOException or TimeoutException
-                                      or System.Data.Common.DbException or InvalidDataException)
+                                      or UnauthorizedAccessException or System.Data.Common.DbException or InvalidDataException)
         {
             error = Describe(e);
         }
