@@ -1,4 +1,6 @@
 using Paperboy.Cli;
+using Paperboy.Feed;
+using Paperboy.Papers;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -31,11 +33,15 @@ public static class PaperboyApp
         services.AddPaperboyWeb();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPapers();
+        services.AddFeed();
     }
 
     public static void MapRoutes(WebApplication app)
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapPapers();
+        app.MapFeed();
     }
 }
