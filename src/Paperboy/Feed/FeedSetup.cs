@@ -38,7 +38,7 @@ public static class FeedSetup
         pages.MapGet("/month/{month}/feed.atom", AtomFeeds.MonthAsync);
 
         app.MapGet("/api/daily_papers", DailyPapersApi.ListAsync)
-            .WithName("ListDailyPapers").WithTags("Daily papers")
+            .WithName("ListDailyPapers").WithTags("Daily papers").ProducesValidationProblem()
             .WithSummary("Featured papers in Hugging Face's shape")
             .WithDescription("One of date (YYYY-MM-DD), week (YYYY-Www) or month (YYYY-MM), or none for every day; " +
                              "p is the page (from 0), limit 1 to 100 (default 50), sort publishedAt (default) or upvotes, " +

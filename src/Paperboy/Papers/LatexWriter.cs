@@ -122,9 +122,29 @@ internal sealed class LatexWriter(bool html)
             default:
                 if (name.Length == 1 && !char.IsLetter(name[0])) Char(name[0] == '|' ? '‖' : name[0]);
                 else if (LatexSymbols.Find(name) is { } symbol) Text(symbol);
-                else Text(s[(next - name.Length - 1)..next].ToString());
+                else Unknown(s, ref i, next - name.Length - 1);
                 break;
         }
+    }
+
+    /// <summary>A command we do not know stays as its source, with its {arguments}, so it reads as written.</summary>
+    void Unknown(ReadOnlySpan<char> s, ref int i, int backslash)
+    {
+        var end = i;
+        while (end < s.Length && s[end] == '{')
+        {
+            var depth = 0;
+            var j = end;
+            for (; j < s.Length; j++)
+            {
+                if (s[j] == '{') depth++;
+                else if (s[j] == '}' && --depth == 0) break;
+            }
+            if (j >= s.Length) break;
+            end = j + 1;
+        }
+        Text(s[backslash..end].ToString());
+        i = end;
     }
 
     void FontArgument(ReadOnlySpan<char> s, ref int i, string font)
