@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Paperboy.Feed;
@@ -20,6 +21,7 @@ public static class FeedSetup
                 .VaryByValue(_ => new KeyValuePair<string, string>("data-version", version.Current.ToString(CultureInfo.InvariantCulture)))));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataVersion>();
+        services.AddSingleton<IInterceptor, DataVersionInterceptor>();
         services.AddSingleton<PeriodListCache>();
         services.AddScoped<FeaturedStore>();
         return services;

@@ -155,6 +155,28 @@ public abstract class ListPageTests(Engine engine)
     }
 
     [Fact]
+    public async Task AChangeSavedThroughEfShowsOnReloadWithoutAnExplicitBump()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await app.FeatureAsync(Aug21, Paper("2608.00001", "Before the edit", 4));
+        var client = app.CreateClient();
+        var (_, before) = await Html.GetAsync(client, "/papers/date/2026-08-21");
+
+        await app.WithDbAsync(async db =>
+        {
+            var paper = await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2608.00001");
+            paper.Title = "After the edit";
+            paper.LocalUpvotes = 3;
+            await db.SaveChangesAsync();
+        });
+        var (_, after) = await Html.GetAsync(client, "/papers/date/2026-08-21");
+
+        Assert.Equal("Before the edit", before.QuerySelector(".entry-title").Text());
+        Assert.Equal("After the edit", after.QuerySelector(".entry-title").Text());
+        Assert.Equal("▲ 7", after.QuerySelector(".vote-slot").Text());
+    }
+
+    [Fact]
     public async Task EveryPageSaysWhenTheLastImportRanAndWhyItFailed()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);
