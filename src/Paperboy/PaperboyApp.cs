@@ -1,5 +1,7 @@
 using Paperboy.Cli;
 using Paperboy.Feed;
+using Paperboy.Ingest;
+using Paperboy.Mail;
 using Paperboy.Papers;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -31,8 +33,10 @@ public static class PaperboyApp
         if (!serving) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         services.AddPaperboyStorage();
         services.AddPaperboyWeb();
+        services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboyIngest(serving);
         services.AddPapers();
         services.AddFeed();
     }

@@ -11,9 +11,11 @@ public static class CliVerbs
         var root = new RootCommand("Paperboy: a self-hosted daily-papers hub. Without a verb it serves the hub.");
         root.Subcommands.Add(Migrate(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
+        root.Subcommands.Add(ImportVerbs.Create(app));
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Without the default handler a CliException reaches the catch below: one line, no stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {

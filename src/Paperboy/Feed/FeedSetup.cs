@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Paperboy.Feed;
@@ -19,7 +20,7 @@ public static class FeedSetup
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<FeedOptions>, DataVersion>((o, feed, version) =>
             o.AddPolicy(CachePolicy, b => b.Expire(feed.Value.CacheLifetime)
                 .VaryByValue(_ => new KeyValuePair<string, string>("data-version", version.Current.ToString(CultureInfo.InvariantCulture)))));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataVersion>();
         services.AddSingleton<IInterceptor, DataVersionInterceptor>();
         services.AddSingleton<PeriodListCache>();
