@@ -22,6 +22,22 @@ public static partial class AbstractText
     /// <summary>Plain text for feeds and mail: the same conversion, sub/superscripts written as <c>_x</c> and <c>^x</c>.</summary>
     public static string ToPlainText(string? text) => Render(Unfold(text), html: false);
 
+    /// <summary>
+    /// Where the inline math opened at <paramref name="open"/> closes, or -1 when that dollar is money ("$5 and $10"):
+    /// as in Pandoc, math starts with a non-space and ends with a non-space not followed by a digit.
+    /// </summary>
+    static int ClosingDollar(string text, int open)
+    {
+        if (open + 1 >= text.Length || char.IsWhiteSpace(text[open + 1])) return -1;
+        for (var close = text.IndexOf('$', open + 1); close > 0; close = text.IndexOf('$', close + 1))
+        {
+            if (text[close - 1] == '\\') continue;
+            var endsWell = !char.IsWhiteSpace(text[close - 1]) && (close + 1 >= text.Length || !char.IsAsciiDigit(text[close + 1]));
+            return endsWell ? close : -1;
+        }
+        return -1;
+    }
+
     static string Render(string text, bool html)
     {
         var output = new LatexWriter(html);
@@ -33,7 +49,7 @@ public static partial class AbstractText
             {
                 var display = i + 1 < text.Length && text[i + 1] == '$';
                 var open = display ? 2 : 1;
-                var close = text.IndexOf(display ? "$$" : "$", i + open, StringComparison.Ordinal);
+                var close = display ? text.IndexOf("$$", i + 2, StringComparison.Ordinal) : ClosingDollar(text, i);
                 if (close < 0) { output.Text("$"); i++; continue; }
                 output.Math(text.AsSpan(i + open, close - i - open));
                 i = close + open;

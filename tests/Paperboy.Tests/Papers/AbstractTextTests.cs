@@ -17,6 +17,8 @@ public sealed class AbstractTextTests
     [InlineData("``quoted''", "“quoted”")]
     [InlineData("$\\unknowncommand{x}{y} + 1$", "\\unknowncommand{x}{y} + 1")]
     [InlineData("costs $5 and more", "costs $5 and more")]
+    [InlineData("costs $5 and $10 more", "costs $5 and $10 more")]
+    [InlineData("from $3 to $\\alpha$", "from $3 to α")]
     [InlineData("$$E = mc^2$$", "E = mc<sup>2</sup>")]
     [InlineData("\\(a_b\\)", "a<sub>b</sub>")]
     [InlineData("$\\hat$", "\\hat")]
