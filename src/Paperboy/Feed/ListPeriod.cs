@@ -96,5 +96,3 @@ public readonly record struct ListPeriod(ListPeriodKind Kind, DateOnly First, Da
     public ListPeriod Previous => Containing(Kind, First.AddDays(-1));
     public ListPeriod Next => Containing(Kind, Last.AddDays(1));
 }
-
-public enum ListPeriodKind { Day, Week, Month }

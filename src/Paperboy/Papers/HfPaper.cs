@@ -49,8 +49,3 @@ public sealed record HfPaper
         ? f.FeaturedAt
         : f.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
-
-public sealed record HfAuthor(string Name)
-{
-    public bool Hidden => false;
-}

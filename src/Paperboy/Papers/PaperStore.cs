@@ -16,6 +16,3 @@ public sealed class PaperStore(PaperboyDb db)
         return new FeaturedPaperView(paper, featured);
     }
 }
-
-/// <summary>A paper and, when it was on a daily list, that listing.</summary>
-public sealed record FeaturedPaperView(Paper Paper, FeaturedPaper? Featured);
