@@ -1,6 +1,8 @@
 using Paperboy.Cli;
+using Paperboy.Feed;
 using Paperboy.Ingest;
 using Paperboy.Mail;
+using Paperboy.Papers;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -35,11 +37,15 @@ public static class PaperboyApp
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
         services.AddPaperboyIngest(serving);
+        services.AddPapers();
+        services.AddFeed();
     }
 
     public static void MapRoutes(WebApplication app)
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapPapers();
+        app.MapFeed();
     }
 }
