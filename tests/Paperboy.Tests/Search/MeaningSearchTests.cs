@@ -50,6 +50,10 @@ public abstract class MeaningSearchTests(Engine engine)
         // EnvHarness (environments for LLM agents) sits nearest to the other agent papers of its day.
         Assert.Contains(ids.Take(3), id => id is "2608.18580" or "2608.19799" or "2608.18027" or "2608.13120");
 
+        var page = await client.GetStringAsync("/papers/2608.19880");
+        Assert.Contains("<h2 id=\"related-heading\">Related papers</h2>", page);
+        Assert.Contains($"<a href=\"/papers/{ids[0]}\">", page);
+
         var unknown = await client.GetAsync("/api/papers/2608.99999/related");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("There is no paper 2608.99999 here.", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());

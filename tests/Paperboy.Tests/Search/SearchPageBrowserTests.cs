@@ -15,9 +15,11 @@ public sealed class SearchPageBrowserTests(Chromium chromium) : IClassFixture<Ch
         await RealPapers.InsertAsync(app, papers);
         var page = await chromium.NewPageAsync(app.ServerAddress);
 
+        page.SetDefaultTimeout(90_000); // a loaded 2-core CI machine
         await page.GotoAsync("/search");
-        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox).FillAsync("agents");
-        await page.Keyboard.PressAsync("Enter");
+        var box = page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox);
+        await box.FillAsync("agents");
+        await box.PressAsync("Enter");
         await page.WaitForURLAsync("**/search?q=agents");
         var titles = page.Locator("ol.results h2");
         Assert.Contains("FACET: Preserving Source Intent and Executable State in Terminal Task Synthesis", await titles.AllInnerTextsAsync());
@@ -44,6 +46,7 @@ public sealed class SearchPageBrowserTests(Chromium chromium) : IClassFixture<Ch
         await page.WaitForURLAsync("**/papers/**");
         var id = papers.Single(p => p.Title == first).Id;
         Assert.EndsWith($"/papers/{id}", page.Url);
+        Assert.Equal(first, await page.Locator("h1").InnerTextAsync());
         Assert.Empty(chromium.Dialogs);
     }
 }
