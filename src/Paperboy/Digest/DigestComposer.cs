@@ -13,7 +13,7 @@ namespace Paperboy.Digest;
 public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeaseStore leases,
     IOptions<DigestOptions> options, IOptions<SiteOptions> site, ILogger<DigestComposer> log)
 {
-    const int BatchSize = 2000;
+    const int BatchSize = 5000;
 
     public async Task<ComposeResult> ComposeAsync(DigestPeriod period, bool dryRun, CancellationToken ct)
     {
@@ -68,15 +68,7 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
 
     static async Task FlushAsync(PaperboyDb db, List<OutboxMessage> outbox, List<SentMatch> sent, bool dryRun, CancellationToken ct)
     {
-        if (!dryRun && outbox.Count > 0)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.AddRange(outbox);
-            db.AddRange(sent);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        if (!dryRun && outbox.Count > 0) await OutboxWriter.WriteAsync(db, outbox, sent, ct);
         outbox.Clear();
         sent.Clear();
     }
