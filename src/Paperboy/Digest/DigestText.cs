@@ -7,13 +7,21 @@ namespace Paperboy.Digest;
 public static partial class DigestText
 {
     /// <summary>arXiv's hard line breaks and runs of spaces undone.</summary>
-    public static string Flatten(string text) => Spaces().Replace(text, " ").Trim();
+    public static string Flatten(string text) => NeedsFlattening(text) ? Spaces().Replace(text, " ").Trim() : text;
+
+    static bool NeedsFlattening(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) return true;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] is '\n' or '\r' or '\t' || text[i] == ' ' && i + 1 < text.Length && text[i + 1] == ' ') return true;
+        return false;
+    }
 
     /// <summary>The first <paramref name="max"/> characters of the abstract, cut at a word, with an ellipsis when cut.</summary>
     public static string Opening(string text, int max)
     {
         var flat = Flatten(text);
-        if (flat.Length <= max) return flat;
+        if (flat.Length <= max || flat.Length == max + 1 && flat.EndsWith('…')) return flat; // already cut
         var cut = flat.LastIndexOf(' ', max);
         return flat[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':', ' ') + "…";
     }

@@ -92,32 +92,27 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
     async Task RecordAsync(PaperboyDb db, SendRun run, OutboxMessage row, SendResult result)
     {
         var now = DateTime.UtcNow;
-        var rows = db.Set<OutboxMessage>().Where(m => m.Id == row.Id);
+        var o = options.Value;
         // Not cancellable: the server has answered, and the answer must be stored.
-        var none = CancellationToken.None;
         if (result.Outcome == SendOutcome.Sent)
         {
             run.Count(ref run.Sent);
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), none);
+            await OutboxClaims.SettleAsync(db, row.Id, OutboxStatus.Sent, sentAt: now, nextAttemptAt: null, error: null, countAttempt: true);
         }
         else if (result.Unreachable)
         {
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, result.Reason), none);
+            await OutboxClaims.SettleAsync(db, row.Id, OutboxStatus.Pending, null, null, result.Reason, countAttempt: false);
         }
-        else if (result.Outcome == SendOutcome.Permanent || row.Attempts + 1 >= options.Value.MaxAttempts)
+        else if (result.Outcome == SendOutcome.Permanent || row.Attempts + 1 >= o.MaxAttempts)
         {
             run.Count(ref run.Failed);
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, result.Reason)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), none);
+            await OutboxClaims.SettleAsync(db, row.Id, OutboxStatus.Failed, null, null, result.Reason, countAttempt: true);
         }
         else
         {
             run.Count(ref run.Retrying);
-            var next = now.AddSeconds(options.Value.RetryBaseSeconds * Math.Pow(2, row.Attempts));
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, result.Reason)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), none);
+            var next = now.AddSeconds(o.RetryBaseSeconds * Math.Pow(2, row.Attempts));
+            await OutboxClaims.SettleAsync(db, row.Id, OutboxStatus.Pending, null, next, result.Reason, countAttempt: true);
         }
     }
 
@@ -130,15 +125,17 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
     }
 
     /// <summary>The papers a batch shows, loaded once per run.</summary>
-    static async Task<IReadOnlyDictionary<string, PaperSummary>> PapersAsync(PaperboyDb db, SendRun run, List<OutboxMessage> batch, CancellationToken ct)
+    async Task<IReadOnlyDictionary<string, PaperSummary>> PapersAsync(PaperboyDb db, SendRun run, List<OutboxMessage> batch, CancellationToken ct)
     {
+        var abstractChars = options.Value.AbstractChars;
         var wanted = batch.Where(r => r.Kind == OutboxKind.Digest).SelectMany(r => DigestContent.FromJson(r.Content).PaperIds)
             .Distinct().Where(id => !run.Papers.ContainsKey(id)).ToList();
         foreach (var chunk in wanted.Chunk(500))
         {
             var found = await db.Set<Paper>().Where(p => chunk.Contains(p.Id))
                 .Select(p => new PaperSummary(p.Id, p.Title, p.Authors, p.Abstract, p.ImportedUpvotes + p.LocalUpvotes)).ToListAsync(ct);
-            foreach (var p in found) run.Papers[p.Id] = p;
+            // Flattened once per run rather than once per message.
+            foreach (var p in found) run.Papers[p.Id] = p with { Title = DigestText.Flatten(p.Title), Abstract = DigestText.Opening(p.Abstract, abstractChars) };
         }
         return run.Papers;
     }

@@ -16,7 +16,7 @@ public static class OutboxClaims
         int limit, OutboxKind? kind, CancellationToken ct)
     {
         var conn = db.Database.GetDbConnection();
-        if (conn.State != ConnectionState.Open) await conn.OpenAsync(ct);
+        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct); // through EF, so the SQLite pragmas apply
         var ids = new List<long>();
         await using (var tx = await conn.BeginTransactionAsync(db.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct))
         {
@@ -41,6 +41,26 @@ public static class OutboxClaims
         }
         if (ids.Count == 0) return [];
         return await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LockedBy == owner).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Records how sending a claimed row went and releases it. Plain SQL rather than EF's ExecuteUpdate: this runs once
+    /// per message and EF's translation cost more than the message itself.
+    /// </summary>
+    public static async Task SettleAsync(PaperboyDb db, long id, OutboxStatus status, DateTime? sentAt, DateTime? nextAttemptAt, string? error, bool countAttempt)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        await using var cmd = conn.CreateCommand();
+        var sql = new System.Text.StringBuilder("UPDATE digest_outbox SET status = @status, locked_by = NULL, locked_until = NULL");
+        Add(cmd, "status", (int)status);
+        if (countAttempt) sql.Append(", attempts = attempts + 1");
+        if (sentAt is { } sent) { sql.Append(", sent_at = @sent"); Add(cmd, "sent", sent); }
+        if (nextAttemptAt is { } next) { sql.Append(", next_attempt_at = @next"); Add(cmd, "next", next); }
+        if (error is not null) { sql.Append(", last_error = @error"); Add(cmd, "error", error); }
+        cmd.CommandText = sql.Append(" WHERE id = @id").ToString();
+        Add(cmd, "id", id);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     static void Add(DbCommand cmd, string name, object value)

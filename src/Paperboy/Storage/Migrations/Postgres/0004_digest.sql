@@ -47,7 +47,7 @@ CREATE TABLE digest_outbox (
 );
 CREATE UNIQUE INDEX ix_digest_outbox_message_id ON digest_outbox (message_id);
 CREATE UNIQUE INDEX ix_digest_outbox_digest_key_subscription ON digest_outbox (digest_key, subscription_id);
-CREATE INDEX ix_digest_outbox_status_next ON digest_outbox (status, next_attempt_at);
+CREATE INDEX ix_digest_outbox_status_id ON digest_outbox (status, id);
 
 CREATE TABLE digest_keys (
     name text NOT NULL PRIMARY KEY,
