@@ -1,5 +1,6 @@
 using Paperboy.Cli;
 using Paperboy.Digest;
+using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -34,6 +35,7 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddPaperboyIngest(serving);
         services.AddDigest(serving);
     }
 

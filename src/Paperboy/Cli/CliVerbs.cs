@@ -12,9 +12,11 @@ public static class CliVerbs
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(Paperboy.Digest.DigestCli.Verb(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
+        root.Subcommands.Add(ImportVerbs.Create(app));
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Without the default handler a CliException reaches the catch below: one line, no stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {

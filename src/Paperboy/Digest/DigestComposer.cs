@@ -10,7 +10,7 @@ namespace Paperboy.Digest;
 /// Writes one outbox row per subscriber for a digest, with the watch-list matches it carries, before anything is sent.
 /// Composing the same digest again adds rows only for subscribers who have none yet.
 /// </summary>
-public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeaseStore leases,
+public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeases leases,
     IOptions<DigestOptions> options, IOptions<SiteOptions> site, ILogger<DigestComposer> log)
 {
     const int BatchSize = 5000;
@@ -21,7 +21,7 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
         var lease = "digest-compose:" + period.Key;
         var holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
         // Two composers of one digest take turns; the second then finds every row already written.
-        while (!dryRun && !await leases.TryAcquireAsync(lease, holder, TimeSpan.FromMinutes(10), ct))
+        while (!dryRun && !await leases.TryAcquireAsync(lease, TimeSpan.FromMinutes(10), ct, holder))
             await Task.Delay(500, ct);
         try
         {
@@ -59,7 +59,7 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
         }
         finally
         {
-            if (!dryRun) await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+            if (!dryRun) await leases.TryAcquireAsync(lease, TimeSpan.Zero, CancellationToken.None, holder); // expires now: released
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Paperboy.Digest;
 
 public static class DigestSetup
@@ -9,7 +11,8 @@ public static class DigestSetup
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Web.SiteOptions>().BindConfiguration(Web.SiteOptions.Section);
         services.AddSingleton<Storage.DigestKeyStore>();
-        services.AddSingleton<Storage.JobLeaseStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Storage.JobLeases>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<IWatchlistMatcher, KeywordMatcher>();
         services.AddSingleton<DigestInputs>();

@@ -9,7 +9,7 @@ namespace Paperboy.Digest;
 /// started after that time catches up (composing is idempotent). Every minute it retries what is due; confirmation
 /// messages go out as soon as they are asked for, whether the schedule is on or not.
 /// </summary>
-public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, JobLeaseStore leases, IOptions<DigestOptions> options,
+public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, JobLeases leases, IOptions<DigestOptions> options,
     ILogger<DigestWorker> log) : BackgroundService
 {
     readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -40,7 +40,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, J
         var o = options.Value;
         var today = runner.Today;
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, o.Zone));
-        if (_ranOn != today && local >= o.SendAtTime && await leases.TryAcquireAsync("digest-send", _holder, TimeSpan.FromMinutes(30), ct))
+        if (_ranOn != today && local >= o.SendAtTime && await leases.TryAcquireAsync("digest-send", TimeSpan.FromMinutes(30), ct, _holder))
         {
             try
             {
@@ -48,7 +48,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, J
                 log.LogInformation("digest schedule {Day}: {Messages} messages composed", today, result.Composed.Sum(c => c.Messages));
                 _ranOn = today;
             }
-            finally { await leases.ReleaseAsync("digest-send", _holder, CancellationToken.None); }
+            finally { await leases.TryAcquireAsync("digest-send", TimeSpan.Zero, CancellationToken.None, _holder); } // expires now: released
         }
         else
         {
