@@ -11,7 +11,7 @@ namespace Paperboy.Digest;
 /// Composing the same digest again adds rows only for subscribers who have none yet.
 /// </summary>
 public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeases leases,
-    IOptions<DigestOptions> options, IOptions<SiteOptions> site, ILogger<DigestComposer> log)
+    IOptions<SiteOptions> site, ILogger<DigestComposer> log)
 {
     const int BatchSize = 5000;
 

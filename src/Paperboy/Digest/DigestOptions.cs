@@ -14,7 +14,8 @@ public sealed class DigestOptions
     /// <summary>An IANA time zone id; it also decides what "the previous day" is.</summary>
     [Required] public string TimeZone { get; set; } = "Europe/Paris";
     /// <summary>Days a daily digest goes out (like arXiv's announcements). Monday's covers Friday to Sunday.</summary>
-    public List<DayOfWeek> DailyDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <remarks>A comma-separated string rather than a list: the configuration binder appends to a list's defaults.</remarks>
+    public string DailyDays { get; set; } = "Monday,Tuesday,Wednesday,Thursday,Friday";
     public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
     /// <summary>How many featured papers, best voted first.</summary>
     [Range(1, 100)] public int TopFeatured { get; set; } = 10;
@@ -43,6 +44,11 @@ public sealed class DigestOptions
     /// TODO: once accounts with roles land (Community), let curators in by role instead.
     /// </summary>
     public string? CuratorKey { get; set; }
+
+    public IReadOnlySet<DayOfWeek> DailyDaySet => DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day
+            : throw new InvalidOperationException($"Paperboy:Digest:DailyDays has '{d}'; use day names like Monday,Tuesday"))
+        .ToHashSet();
 
     public TimeOnly SendAtTime => TimeOnly.Parse(SendAt, System.Globalization.CultureInfo.InvariantCulture);
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

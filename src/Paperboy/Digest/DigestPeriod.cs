@@ -17,9 +17,10 @@ public sealed record DigestPeriod(DigestFrequency Frequency, DateOnly SendDay, D
     {
         if (frequency == DigestFrequency.Weekly)
             return day.DayOfWeek == options.WeeklyDay ? new DigestPeriod(frequency, day, day.AddDays(-7), day.AddDays(-1)) : null;
-        if (!options.DailyDays.Contains(day.DayOfWeek)) return null;
+        var days = options.DailyDaySet;
+        if (!days.Contains(day.DayOfWeek)) return null;
         var previous = day.AddDays(-1);
-        while (previous > day.AddDays(-7) && !options.DailyDays.Contains(previous.DayOfWeek)) previous = previous.AddDays(-1);
+        while (previous > day.AddDays(-7) && !days.Contains(previous.DayOfWeek)) previous = previous.AddDays(-1);
         return new DigestPeriod(frequency, day, previous, day.AddDays(-1));
     }
 

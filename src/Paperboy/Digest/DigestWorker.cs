@@ -17,10 +17,9 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, J
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var kicked = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var kicked = await kick.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken).ContinueWith(t => t.IsCompletedSuccessfully && t.Result);
-            if (stoppingToken.IsCancellationRequested) return;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -32,6 +31,8 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, OutboxKick kick, J
             {
                 log.LogError("digest worker: {Error}", e.Message);
             }
+            // First tick at start (a server started after SendAt catches up), then every minute or when kicked.
+            kicked = await kick.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken).ContinueWith(t => t.IsCompletedSuccessfully && t.Result);
         }
     }
 

@@ -161,3 +161,31 @@ public class DigestDeliveryTests
         Assert.Equal(5, messages.Count);
     }
 }
+
+public class DigestScheduleTests
+{
+    [Fact]
+    public async Task OnceItsTimeHasComeTheScheduleSendsTheDaysDigestOnce()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var settings = Settings(smtp, ("Paperboy:Digest:Scheduled", "true"), ("Paperboy:Digest:SendAt", "00:00"), ("Paperboy:Digest:TimeZone", "UTC"));
+        settings["Paperboy:Digest:DailyDays"] = "Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday";
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        await using var db = await TestDatabase.CreateAsync(Engine.Sqlite);
+        // Arrange in a first app with the schedule off, then start the scheduled one on the same database.
+        await using (var arrange = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?>(db.Settings)))
+        {
+            await AddPapersAsync(arrange, yesterday, Paper("2608.00001", "Yesterday's Best", upvotes: 5));
+            await AddSubscriberAsync(arrange, "early@example.org");
+        }
+        foreach (var (k, v) in db.Settings) settings[k] = v;
+
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, settings);
+
+        var m = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Contains("Yesterday's Best", Text(m));
+        await Task.Delay(1000);
+        Assert.Single(await smtp.MessagesAsync());
+        Assert.Equal(OutboxStatus.Sent, (await app.WithDbAsync(d => d.Set<OutboxMessage>().SingleAsync())).Status);
+    }
+}

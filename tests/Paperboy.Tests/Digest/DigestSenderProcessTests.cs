@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Paperboy.Digest;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Digest.DigestTestData;
@@ -11,8 +12,8 @@ public abstract class DigestSenderProcessTests(Engine engine)
     [Fact]
     public async Task ASenderKilledMidRunLeavesTheRestToTheNextRunAndNobodyGetsAMessageTwice()
     {
-        // A slow server (0.2 s per recipient) so the kill lands while a message is on its way, never half-saved.
-        await using var smtp = await SmtpServer.StartAsync(rcptDelaySeconds: 0.2);
+        // A slow server (0.4 s per recipient) so the kill lands while a message is on its way, never half-saved.
+        await using var smtp = await SmtpServer.StartAsync(rcptDelaySeconds: 0.4);
         await using var app = await PaperboyFactory.StartAsync(engine, Settings(smtp));
         await AddPapersAsync(app, Monday, Paper("2608.00001", "Featured"));
         const int count = 12;
@@ -20,7 +21,12 @@ public abstract class DigestSenderProcessTests(Engine engine)
 
         var first = Start(app, smtp);
         await smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(60));
-        await Task.Delay(60);
+        // Kill while the next message waits in the server's slow RCPT, not in the instant between the server saving a
+        // message and the sender recording it (a kill there re-sends that one message: SMTP has no way to ask).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await smtp.MessagesAsync()).Count != await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Sent))
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
         first.Kill(); // SIGKILL: no clean-up of any kind
         await first.WaitForExitAsync();
         var beforeRerun = (await smtp.MessagesAsync()).Count;
