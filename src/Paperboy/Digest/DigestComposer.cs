@@ -73,6 +73,3 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
         sent.Clear();
     }
 }
-
-/// <summary>How composing one digest went.</summary>
-public sealed record ComposeResult(DigestPeriod Period, int Messages, int WatchlistMatches, int Featured, TimeSpan Elapsed);

@@ -21,6 +21,3 @@ public sealed class DigestRunner(DigestComposer composer, OutboxSender sender, I
         return new DigestRunResult(day, composed, sent);
     }
 }
-
-/// <summary>What one run composed and how sending went (null for a dry run).</summary>
-public sealed record DigestRunResult(DateOnly Day, IReadOnlyList<ComposeResult> Composed, SendRunResult? Sent);

@@ -49,9 +49,3 @@ public sealed class LinkSigner(IOptions<DigestOptions> options, DigestKeyStore k
         return t + new string('=', (4 - t.Length % 4) % 4);
     }
 }
-
-/// <summary>A link whose signature checked out.</summary>
-public sealed record SignedLink(long Id, DateTime? ExpiresAt, string Nonce)
-{
-    public bool IsExpired(DateTime now) => ExpiresAt is { } e && e < now;
-}

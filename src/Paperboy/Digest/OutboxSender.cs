@@ -152,6 +152,3 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
         public void Count(ref int counter) => Interlocked.Increment(ref counter);
     }
 }
-
-/// <summary>How one pass over the outbox went; <see cref="Waiting"/> rows are still pending (retries, or left by a stopped run).</summary>
-public sealed record SendRunResult(int Sent, int Failed, int Retrying, int Waiting, string? Unreachable, TimeSpan Elapsed);

@@ -75,6 +75,3 @@ public static class SubscribeEndpoints
     internal static RazorComponentResult<NoticePage> Notice(string heading, string text, string? href, string? linkText, int status = 200) =>
         new(new { Heading = heading, Text = text, LinkHref = href, LinkText = linkText }) { StatusCode = status };
 }
-
-public sealed record SubscriptionRequest(string? Email, string? Frequency);
-public sealed record SubscriptionAccepted(string Status, string Message);

@@ -14,6 +14,3 @@ public sealed record WatchClause(WatchField Field, IReadOnlyList<string> Terms, 
         _ => "",
     } + (Terms.Count == 1 ? Terms[0] : "\"" + string.Join(' ', Terms) + "\"");
 }
-
-/// <summary>Where a clause looks: anywhere (title, abstract, authors, categories), author names, or categories.</summary>
-public enum WatchField { Any, Author, Category }
