@@ -1,7 +1,9 @@
 using Paperboy.Cli;
+using Paperboy.Feed;
 using Paperboy.Digest;
 using Paperboy.Ingest;
 using Paperboy.Mail;
+using Paperboy.Papers;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -36,6 +38,8 @@ public static class PaperboyApp
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
         services.AddPaperboyIngest(serving);
+        services.AddPapers();
+        services.AddFeed();
         services.AddDigest(serving);
     }
 
@@ -43,6 +47,8 @@ public static class PaperboyApp
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapPapers();
+        app.MapFeed();
         app.MapDigest();
     }
 }

@@ -9,6 +9,9 @@ public static class WebSetup
         services.AddAntiforgery();
         services.AddOpenApi();
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddOutputCache();
+        services.AddSingleton<LatestImports>();
         return services;
     }
 
@@ -18,6 +21,7 @@ public static class WebSetup
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;
