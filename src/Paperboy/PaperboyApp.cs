@@ -13,7 +13,7 @@ public static class PaperboyApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var isVerb = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve";
+        var isVerb = args.Length > 0 && args[0] != "serve" && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Verbs take their own options; only the server reads --urls and friends from the command line.
