@@ -21,6 +21,7 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
         Database = database;
         _settings = database.Settings;
         _settings["Paperboy:Ingest:Scheduled"] = "false";
+        _settings["Paperboy:Digest:Scheduled"] = "false";
         // Embedding loads a 90 MB model and costs CPU: search tests turn the back-fill on or run it themselves.
         _settings["Paperboy:Search:Backfill"] = "false";
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
