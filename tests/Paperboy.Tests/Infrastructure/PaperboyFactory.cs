@@ -15,6 +15,7 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; }
     readonly Dictionary<string, string?> _settings;
+    bool _kestrel;
 
     PaperboyFactory(TestDatabase database, IDictionary<string, string?>? settings)
     {
@@ -40,8 +41,10 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
     public static async Task<PaperboyFactory> StartServerAsync(Engine engine, IDictionary<string, string?>? settings = null)
     {
         var db = await TestDatabase.CreateAsync(engine);
-        var factory = new PaperboyFactory(db, settings);
-        factory.UseKestrel(0);
+        var factory = new PaperboyFactory(db, settings) { _kestrel = true };
+        // UseKestrel(0) rewrites the server's addresses after the app has started binding, a race that fails under load
+        // (dotnet/aspnetcore#67714); binding port 0 through the app's own URL setting avoids it.
+        factory.UseKestrel();
         factory.StartServer();
         return factory;
     }
@@ -55,6 +58,7 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
         // Configuration applied here is also seen by AddPaperboyStorage, which reads it while services are built.
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        if (_kestrel) builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
     }
 
     /// <summary>A scope with a fresh DbContext, for arranging and asserting on stored rows.</summary>
