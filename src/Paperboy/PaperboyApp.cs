@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Community;
 using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -33,11 +34,13 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddCommunity();
     }
 
     public static void MapRoutes(WebApplication app)
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapCommunity();
     }
 }

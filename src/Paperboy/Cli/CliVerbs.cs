@@ -10,10 +10,13 @@ public static class CliVerbs
     {
         var root = new RootCommand("Paperboy: a self-hosted daily-papers hub. Without a verb it serves the hub.");
         root.Subcommands.Add(Migrate(app));
+        root.Subcommands.Add(CommunityVerbs.Users(app));
+        root.Subcommands.Add(CommunityVerbs.Tokens(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Our own handler below prints a CliException as one line; the default one would print a stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {

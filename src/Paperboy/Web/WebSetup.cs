@@ -18,6 +18,10 @@ public static class WebSetup
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
+        // Who is asking comes before antiforgery (tokens are bound to the person) and rate limits (partitioned by person).
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Paperboy.Storage;
+
+namespace Paperboy.Community;
+
+/// <summary>Personal API tokens: shown once when created, stored as a hash, revocable.</summary>
+public sealed class ApiTokenStore(PaperboyDb db)
+{
+    public const string Prefix = "pb_";
+
+    /// <summary>Creates a token and returns its text, which is never shown again.</summary>
+    public async Task<(ApiToken Token, string Text)> CreateAsync(long userId, string name, CancellationToken ct)
+    {
+        var secret = SecretTokens.NewSecret();
+        var token = new ApiToken { UserId = userId, Name = name, SecretHash = SecretTokens.Hash(secret), CreatedAt = DateTime.UtcNow };
+        db.Add(token);
+        await db.SaveChangesAsync(ct);
+        db.Entry(token).State = EntityState.Detached;
+        return (token, SecretTokens.Format(Prefix, token.Id, secret));
+    }
+
+    public Task<List<ApiToken>> ListAsync(long userId, CancellationToken ct) =>
+        db.Set<ApiToken>().Where(t => t.UserId == userId && t.RevokedAt == null).OrderBy(t => t.Id).ToListAsync(ct);
+
+    /// <summary>False when the token is not this person's (or already revoked).</summary>
+    public async Task<bool> RevokeAsync(long userId, long tokenId, CancellationToken ct) =>
+        await db.Set<ApiToken>().Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow), ct) == 1;
+
+    /// <summary>The owner of a live token, or null.</summary>
+    public async Task<User?> AuthenticateAsync(string? text, CancellationToken ct)
+    {
+        if (!SecretTokens.TryParse(text, Prefix, out var id, out var secret)) return null;
+        var row = await db.Set<ApiToken>().Where(t => t.Id == id && t.RevokedAt == null)
+            .Select(t => new { t.SecretHash, t.UserId }).FirstOrDefaultAsync(ct);
+        if (row is null || !SecretTokens.Matches(row.SecretHash, secret)) return null;
+        return await db.Set<User>().FirstOrDefaultAsync(u => u.Id == row.UserId, ct);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Paperboy.Papers;
+using Paperboy.Storage;
+
+namespace Paperboy.Community;
+
+/// <summary>
+/// One vote per person and paper. The vote row and <c>papers.local_upvotes</c> change in one transaction, and only
+/// when the row really appeared or went away, so the count stays right however many people vote at once.
+/// </summary>
+public sealed class UpvoteStore(PaperboyDb db)
+{
+    /// <summary>Casts the vote (idempotent); null when there is no such paper.</summary>
+    public Task<UpvoteState?> AddAsync(long userId, string paperId, CancellationToken ct) => ChangeAsync(userId, paperId, add: true, ct);
+
+    /// <summary>Takes the vote back (idempotent); null when there is no such paper.</summary>
+    public Task<UpvoteState?> RemoveAsync(long userId, string paperId, CancellationToken ct) => ChangeAsync(userId, paperId, add: false, ct);
+
+    /// <summary>A second press takes the vote back.</summary>
+    public async Task<UpvoteState?> ToggleAsync(long userId, string paperId, CancellationToken ct) =>
+        await HasVotedAsync(userId, paperId, ct) ? await RemoveAsync(userId, paperId, ct) : await AddAsync(userId, paperId, ct);
+
+    public Task<bool> HasVotedAsync(long userId, string paperId, CancellationToken ct) =>
+        db.Set<Upvote>().AnyAsync(u => u.UserId == userId && u.PaperId == paperId, ct);
+
+    /// <summary>Which of these papers the person voted for (for the buttons of a list).</summary>
+    public async Task<HashSet<string>> VotedAmongAsync(long userId, IReadOnlyCollection<string> paperIds, CancellationToken ct) =>
+        (await db.Set<Upvote>().Where(u => u.UserId == userId && paperIds.Contains(u.PaperId)).Select(u => u.PaperId).ToListAsync(ct)).ToHashSet();
+
+    async Task<UpvoteState?> ChangeAsync(long userId, string paperId, bool add, CancellationToken ct)
+    {
+        if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return null;
+        // On SQLite this is BEGIN IMMEDIATE: writers queue on the lock instead of failing to upgrade a read.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = add
+            ? await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO upvotes (user_id, paper_id, created_at) VALUES ({userId}, {paperId}, {DateTime.UtcNow}) ON CONFLICT DO NOTHING", ct)
+            : await db.Database.ExecuteSqlAsync($"DELETE FROM upvotes WHERE user_id = {userId} AND paper_id = {paperId}", ct);
+        if (changed == 1)
+        {
+            var delta = add ? 1 : -1;
+            await db.Database.ExecuteSqlAsync($"UPDATE papers SET local_upvotes = local_upvotes + {delta} WHERE id = {paperId}", ct);
+        }
+        var upvotes = await db.Set<Paper>().Where(p => p.Id == paperId).Select(p => p.ImportedUpvotes + p.LocalUpvotes).FirstAsync(ct);
+        await tx.CommitAsync(ct);
+        return new UpvoteState(paperId, add, upvotes);
+    }
+}
+
+/// <summary>After a vote: whether the person now votes for the paper, and its upvotes (imported plus local).</summary>
+public sealed record UpvoteState(string PaperId, bool Voted, int Upvotes);
