@@ -78,7 +78,8 @@ public static partial class CommunityTestData
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    /// <summary>The arXiv API on loopback, answering from the recordings in ../shared/data/arxiv-api/format-2026 by id_list.</summary>
+    /// <summary>The arXiv API on loopback, answering from the recordings in ../shared/data/arxiv-api/format-2026 by id_list;
+    /// any other id gets arXiv's recorded answer for an unknown id.</summary>
     public static Task<RecordedHttpServer> ArxivApiAsync() => RecordedHttpServer.StartAsync(async context =>
     {
         var idList = context.Request.Query["id_list"].ToString();
@@ -95,8 +96,9 @@ public static partial class CommunityTestData
                 return;
             }
         }
-        context.Response.StatusCode = 200;
+        // An id arXiv does not know: its real answer to one (a feed without entries).
+        var empty = JsonDocument.Parse(await File.ReadAllTextAsync(SharedData.PathOf("arxiv-api", "format-2026", "id_0000.0000_s0_m100_8b51d9633a68.json"))).RootElement;
         context.Response.ContentType = "application/atom+xml";
-        await context.Response.WriteAsync("""<feed xmlns="http://www.w3.org/2005/Atom"><title>arXiv Query</title></feed>""");
+        await context.Response.WriteAsync(empty.GetProperty("body").GetString()!);
     });
 }
