@@ -75,7 +75,7 @@ public class SignInBrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     /// <summary>Signs a browser in through the link page, as the emailed link would (the test above covers the email).</summary>
-    public static async Task BrowserSignInAsync(PaperboyFactory app, IPage page, string email, string? newHandle = null)
+    internal static async Task BrowserSignInAsync(PaperboyFactory app, IPage page, string email, string? newHandle = null)
     {
         var token = await CommunityTestData.SignInTokenAsync(app, email);
         await page.GotoAsync($"/signin/link?token={Uri.EscapeDataString(token)}");
