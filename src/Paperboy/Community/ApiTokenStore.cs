@@ -31,9 +31,10 @@ public sealed class ApiTokenStore(PaperboyDb db)
     public async Task<User?> AuthenticateAsync(string? text, CancellationToken ct)
     {
         if (!SecretTokens.TryParse(text, Prefix, out var id, out var secret)) return null;
-        var row = await db.Set<ApiToken>().Where(t => t.Id == id && t.RevokedAt == null)
-            .Select(t => new { t.SecretHash, t.UserId }).FirstOrDefaultAsync(ct);
-        if (row is null || !SecretTokens.Matches(row.SecretHash, secret)) return null;
-        return await db.Set<User>().FirstOrDefaultAsync(u => u.Id == row.UserId, ct);
+        var row = await (from t in db.Set<ApiToken>()
+                         join u in db.Set<User>() on t.UserId equals u.Id
+                         where t.Id == id && t.RevokedAt == null
+                         select new { t.SecretHash, User = u }).FirstOrDefaultAsync(ct);
+        return row is not null && SecretTokens.Matches(row.SecretHash, secret) ? row.User : null;
     }
 }

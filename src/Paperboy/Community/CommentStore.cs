@@ -7,7 +7,7 @@ namespace Paperboy.Community;
 /// <summary>
 /// Threaded comments. <c>papers.comment_count</c> counts the visible ones and changes in the same transaction as the row.
 /// </summary>
-public sealed class CommentStore(PaperboyDb db)
+public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate)
 {
     public const int MaxLength = 10_000;
 
@@ -37,6 +37,7 @@ public sealed class CommentStore(PaperboyDb db)
     {
         if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return CommentResult.PaperNotFound;
         if (parentId is { } pid && !await db.Set<Comment>().AnyAsync(c => c.Id == pid && c.PaperId == paperId, ct)) return CommentResult.ParentNotFound;
+        using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var comment = new Comment { PaperId = paperId, UserId = userId, ParentId = parentId, Text = text, CreatedAt = DateTime.UtcNow };
         db.Add(comment);
@@ -70,6 +71,7 @@ public sealed class CommentStore(PaperboyDb db)
 
     async Task<bool> TakeDownAsync(long commentId, bool byCurator, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var paperId = await db.Set<Comment>().Where(c => c.Id == commentId && !c.Deleted && !c.Hidden).Select(c => c.PaperId).FirstOrDefaultAsync(ct);
         if (paperId is null) return false;

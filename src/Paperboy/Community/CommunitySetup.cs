@@ -14,6 +14,8 @@ public static class CommunitySetup
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
         services.AddOptions<ArxivLookupOptions>().BindConfiguration(ArxivLookupOptions.Section);
         services.AddMemoryCache();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<UpvoteWriter>();
         services.AddScoped<UserStore>();
         services.AddScoped<SignInService>();
         services.AddScoped<ApiTokenStore>();

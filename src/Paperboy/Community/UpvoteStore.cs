@@ -6,9 +6,10 @@ namespace Paperboy.Community;
 
 /// <summary>
 /// One vote per person and paper. The vote row and <c>papers.local_upvotes</c> change in one transaction, and only
-/// when the row really appeared or went away, so the count stays right however many people vote at once.
+/// when the row really appeared or went away, so the count stays right however many people vote at once
+/// (written in batches by <see cref="UpvoteWriter"/>).
 /// </summary>
-public sealed class UpvoteStore(PaperboyDb db)
+public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer)
 {
     /// <summary>Casts the vote (idempotent); null when there is no such paper.</summary>
     public Task<UpvoteState?> AddAsync(long userId, string paperId, CancellationToken ct) => ChangeAsync(userId, paperId, add: true, ct);
@@ -30,19 +31,7 @@ public sealed class UpvoteStore(PaperboyDb db)
     async Task<UpvoteState?> ChangeAsync(long userId, string paperId, bool add, CancellationToken ct)
     {
         if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return null;
-        // On SQLite this is BEGIN IMMEDIATE: writers queue on the lock instead of failing to upgrade a read.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = add
-            ? await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO upvotes (user_id, paper_id, created_at) VALUES ({userId}, {paperId}, {DateTime.UtcNow}) ON CONFLICT DO NOTHING", ct)
-            : await db.Database.ExecuteSqlAsync($"DELETE FROM upvotes WHERE user_id = {userId} AND paper_id = {paperId}", ct);
-        if (changed == 1)
-        {
-            var delta = add ? 1 : -1;
-            await db.Database.ExecuteSqlAsync($"UPDATE papers SET local_upvotes = local_upvotes + {delta} WHERE id = {paperId}", ct);
-        }
-        var upvotes = await db.Set<Paper>().Where(p => p.Id == paperId).Select(p => p.ImportedUpvotes + p.LocalUpvotes).FirstAsync(ct);
-        await tx.CommitAsync(ct);
+        var upvotes = await writer.ApplyAsync(userId, paperId, add, ct);
         return new UpvoteState(paperId, add, upvotes);
     }
 }

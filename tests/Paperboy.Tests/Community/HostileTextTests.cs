@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Paperboy.Community;
 using Paperboy.Tests.Infrastructure;
@@ -20,8 +21,8 @@ public class HostileTextTests(Chromium chromium) : IClassFixture<Chromium>
         await using var app = await PaperboyFactory.StartServerAsync(Engine.Sqlite);
         await AddPaperAsync(app, "2409.01234", Title, DateOnly.FromDateTime(DateTime.UtcNow), importedUpvotes: 3, authors: [Author, "Grace Hopper"], abstractText: Abstract);
         var (user, _) = await AddUserAsync(app, "mallory");
-        await app.WithDbAsync(async db => await new CommentStore(db).AddAsync(user.Id, "2409.01234", null, CommentText, default));
-        await app.WithDbAsync(async db => await new UpvoteStore(db).AddAsync(user.Id, "2409.01234", default));
+        await app.WithDbAsync(async db => await new CommentStore(db, new Paperboy.Storage.SqliteWriteGate()).AddAsync(user.Id, "2409.01234", null, CommentText, default));
+        await app.WithDbAsync(async db => await new UpvoteStore(db, app.Services.GetRequiredService<UpvoteWriter>()).AddAsync(user.Id, "2409.01234", default));
         var page = await chromium.NewPageAsync(app.ServerAddress);
         await BrowserSignInAsync(app, page, "mallory@example.org");
 
