@@ -1,5 +1,6 @@
 using Paperboy.Cli;
 using Paperboy.Community;
+using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -35,6 +36,7 @@ public static class PaperboyApp
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
         services.AddCommunity();
+        services.AddPaperboyIngest(serving);
     }
 
     public static void MapRoutes(WebApplication app)

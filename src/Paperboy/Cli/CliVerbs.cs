@@ -13,9 +13,10 @@ public static class CliVerbs
         root.Subcommands.Add(CommunityVerbs.Users(app));
         root.Subcommands.Add(CommunityVerbs.Tokens(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
+        root.Subcommands.Add(ImportVerbs.Create(app));
         try
         {
-            // Our own handler below prints a CliException as one line; the default one would print a stack trace.
+            // Without the default handler a CliException reaches the catch below: one line, no stack trace.
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)

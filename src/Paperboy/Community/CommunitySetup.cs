@@ -12,7 +12,6 @@ public static class CommunitySetup
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
         services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
-        services.AddOptions<ArxivLookupOptions>().BindConfiguration(ArxivLookupOptions.Section);
         services.AddMemoryCache();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<UpvoteWriter>();
@@ -25,11 +24,7 @@ public static class CommunitySetup
         services.AddScoped<CuratorService>();
         services.AddScoped<TrendingRanker>();
         services.AddScoped<ProfileQueries>();
-        services.AddHttpClient<ArxivLookup>(c =>
-        {
-            c.Timeout = TimeSpan.FromSeconds(30);
-            c.DefaultRequestHeaders.UserAgent.ParseAdd("Paperboy/1.0 (self-hosted daily papers hub)");
-        });
+        services.AddScoped<ArxivLookup>();
         // Keys in the database: every instance behind a load balancer reads the same cookies.
         services.AddDataProtection().SetApplicationName("Paperboy").PersistKeysToDbContext<PaperboyDb>();
         services.AddAuthentication(Smart)

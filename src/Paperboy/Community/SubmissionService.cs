@@ -22,7 +22,7 @@ public sealed class SubmissionService(PaperboyDb db, ArxivLookup arxiv, IOptions
         if (paper is null)
         {
             try { paper = await arxiv.FindAsync(id, ct); }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Xml.XmlException)
+            catch (Ingest.ImportSourceException e)
             {
                 log.LogWarning("arXiv lookup of {PaperId} failed: {Reason}", id.Id, e.Message);
                 return SubmissionResult.Refused(502, "arXiv could not be reached to fetch this paper; try again in a few minutes.");

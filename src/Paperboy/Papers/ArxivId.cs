@@ -23,8 +23,11 @@ public readonly partial record struct ArxivId(string Id, int? Version)
         id = default;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return false;
         var s = text.Trim();
-        var url = UrlPattern().Match(s);
-        if (url.Success) s = url.Groups["id"].Value;
+        if (s.Contains('/')) // only URLs and old-style ids have a slash; skipping the URL pattern keeps bulk imports fast
+        {
+            var url = UrlPattern().Match(s);
+            if (url.Success) s = url.Groups["id"].Value;
+        }
         if (s.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase)) s = s[6..];
         var m = Pattern().Match(s);
         if (!m.Success) return false;

@@ -24,6 +24,8 @@ public sealed class Paper
     public string? AiSummary { get; set; }
     public List<string> AiKeywords { get; set; } = [];
     public string? Thumbnail { get; set; }
+    /// <summary>The organization HF shows for the paper (its display name), when known.</summary>
+    public string? Organization { get; set; }
     /// <summary>Upvotes counted on Hugging Face, refreshed by every HF import; never mixed with local votes.</summary>
     public int ImportedUpvotes { get; set; }
     /// <summary>Votes cast on this hub (kept in step with the upvotes table).</summary>

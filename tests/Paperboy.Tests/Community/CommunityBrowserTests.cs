@@ -71,7 +71,8 @@ public class CommunityBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await using var arxiv = await ArxivApiAsync();
         await using var app = await PaperboyFactory.StartServerAsync(Engine.Sqlite, new Dictionary<string, string?>
         {
-            ["Paperboy:Sources:Arxiv:ApiBaseUrl"] = arxiv.BaseAddress.ToString(),
+            ["Paperboy:Sources:Arxiv:ApiBaseUrl"] = new Uri(arxiv.BaseAddress, "api/query").ToString(),
+        ["Paperboy:Sources:Arxiv:RequestInterval"] = "00:00:00.010",
             ["Paperboy:Community:SubmissionMaxAgeDays"] = "100000",
         });
         await AddUserAsync(app, "ada");

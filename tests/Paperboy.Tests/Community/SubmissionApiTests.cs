@@ -12,7 +12,8 @@ public class SubmissionApiTests
 {
     static Dictionary<string, string?> Settings(RecordedHttpServer arxiv, int maxAgeDays) => new()
     {
-        ["Paperboy:Sources:Arxiv:ApiBaseUrl"] = arxiv.BaseAddress.ToString(),
+        ["Paperboy:Sources:Arxiv:ApiBaseUrl"] = new Uri(arxiv.BaseAddress, "api/query").ToString(),
+        ["Paperboy:Sources:Arxiv:RequestInterval"] = "00:00:00.010",
         ["Paperboy:Community:SubmissionMaxAgeDays"] = maxAgeDays.ToString(),
     };
 
@@ -70,7 +71,7 @@ public class SubmissionApiTests
     {
         await using var arxiv = await ArxivApiAsync();
         var settings = Settings(arxiv, 100_000);
-        settings["Paperboy:Sources:Arxiv:ApiBaseUrl"] = "http://127.0.0.1:9";
+        settings["Paperboy:Sources:Arxiv:ApiBaseUrl"] = "http://127.0.0.1:9/api/query";
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, settings);
         var (_, token) = await AddUserAsync(app, "ada");
 

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Paperboy.Papers;
+
+namespace Paperboy.Ingest.Arxiv;
+
+/// <summary>
+/// Reads the arXiv query API's Atom (the 2016 form with inline opensearch namespaces, <c>arxiv:affiliation</c> and
+/// <c>arxiv:doi</c>, and today's). An error feed (one entry titled <c>Error</c> with an <c>/api/errors</c> id) becomes
+/// <see cref="ArxivFeed.Error"/>.
+/// </summary>
+public static class ArxivAtomParser
+{
+    static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    static readonly XNamespace OpenSearch = "http://a9.com/-/spec/opensearch/1.1/";
+    static readonly XNamespace ArxivNs = "http://arxiv.org/schemas/atom";
+
+    public static ArxivFeed Parse(string xml)
+    {
+        XDocument doc;
+        try { doc = XDocument.Parse(xml); }
+        catch (XmlException e) { throw new ImportSourceException($"arXiv answered something that is not Atom XML ({e.Message})"); }
+        var feed = doc.Root ?? throw new ImportSourceException("arXiv answered an empty document");
+        var total = Int(feed.Element(OpenSearch + "totalResults"));
+        var start = Int(feed.Element(OpenSearch + "startIndex"));
+        var entries = new List<PaperRecord>();
+        foreach (var entry in feed.Elements(Atom + "entry"))
+        {
+            var id = (string?)entry.Element(Atom + "id") ?? "";
+            if (id.Contains("/api/errors", StringComparison.Ordinal) || (string?)entry.Element(Atom + "title") == "Error")
+                return new ArxivFeed([], 0, start, TextClean.Whitespace((string?)entry.Element(Atom + "summary")) is { Length: > 0 } s ? s : id);
+            if (ParseEntry(entry) is { } paper) entries.Add(paper);
+        }
+        return new ArxivFeed(entries, total, start, null);
+    }
+
+    static PaperRecord? ParseEntry(XElement e)
+    {
+        if (!ArxivId.TryParse((string?)e.Element(Atom + "id"), out var id)) return null;
+        var published = Time(e.Element(Atom + "published"));
+        var primary = (string?)e.Element(ArxivNs + "primary_category")?.Attribute("term");
+        var categories = e.Elements(Atom + "category").Select(c => (string?)c.Attribute("term")).OfType<string>().ToList();
+        if (primary is not null) { categories.Remove(primary); categories.Insert(0, primary); }
+        return new PaperRecord
+        {
+            Id = id.Id,
+            Version = id.Version,
+            IsArxivMetadata = true,
+            Title = TextClean.Whitespace((string?)e.Element(Atom + "title")),
+            Abstract = TextClean.Whitespace((string?)e.Element(Atom + "summary")),
+            Authors = [.. e.Elements(Atom + "author").Select(a => TextClean.Whitespace((string?)a.Element(Atom + "name"))).Where(n => n.Length > 0)],
+            Categories = categories,
+            PublishedAt = published,
+            UpdatedAt = e.Element(Atom + "updated") is { } u ? Time(u) : published,
+            Comment = TextClean.WhitespaceOrNull((string?)e.Element(ArxivNs + "comment")),
+            JournalRef = TextClean.WhitespaceOrNull((string?)e.Element(ArxivNs + "journal_ref")),
+            Doi = TextClean.WhitespaceOrNull((string?)e.Element(ArxivNs + "doi")),
+        };
+    }
+
+    static int Int(XElement? e) => int.TryParse((string?)e, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+
+    static DateTime Time(XElement? e) =>
+        DateTime.TryParse((string?)e, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : DateTime.UnixEpoch;
+}

@@ -1,0 +1,22 @@
+using Paperboy.Ingest;
+using Paperboy.Ingest.Arxiv;
+
+namespace Paperboy.Tests.Ingest;
+
+public sealed class TextAndAuthorTests
+{
+    [Theory]
+    [InlineData("Calculation of prompt diphoton\n  production", "Calculation of prompt diphoton production")]
+    [InlineData("  A fully differential calculation\npresented.\n", "A fully differential calculation presented.")]
+    [InlineData("We study $\\alpha$-stable  laws", "We study $\\alpha$-stable laws")]
+    [InlineData("already clean", "already clean")]
+    [InlineData("", "")]
+    public void ArxivLineBreaksAndIndentationFoldIntoSingleSpaces(string raw, string clean) => Assert.Equal(clean, TextClean.Whitespace(raw));
+
+    [Theory]
+    [InlineData("Ileana Streinu and Louis Theran", new[] { "Ileana Streinu", "Louis Theran" })]
+    [InlineData("A. One, B. Two, and C. Three", new[] { "A. One", "B. Two", "C. Three" })]
+    [InlineData("J. Doe (Univ. X, Town), R. Roe", new[] { "J. Doe (Univ. X, Town)", "R. Roe" })]
+    [InlineData("Carl Lagoze, Herbert Van de Sompel,\n   Pete Johnston", new[] { "Carl Lagoze", "Herbert Van de Sompel", "Pete Johnston" })]
+    public void ArxivAuthorStringsSplitIntoNames(string authors, string[] names) => Assert.Equal(names, ArxivAuthors.Split(authors));
+}
