@@ -91,20 +91,3 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate)
         return row.UserId == userId ? new CommentResult(CommentOutcome.Done, commentId) : CommentResult.NotYours;
     }
 }
-
-public enum CommentOutcome { Done, PaperNotFound, ParentNotFound, NotFound, NotYours }
-
-public sealed record CommentResult(CommentOutcome Outcome, long Id)
-{
-    public static readonly CommentResult PaperNotFound = new(CommentOutcome.PaperNotFound, 0);
-    public static readonly CommentResult ParentNotFound = new(CommentOutcome.ParentNotFound, 0);
-    public static readonly CommentResult NotFound = new(CommentOutcome.NotFound, 0);
-    public static readonly CommentResult NotYours = new(CommentOutcome.NotYours, 0);
-}
-
-/// <summary>A comment as shown: deleted and hidden ones keep their place with an empty text.</summary>
-public sealed record CommentView(long Id, string PaperId, long? ParentId, long UserId, string Author, string Text,
-    DateTime CreatedAt, DateTime? EditedAt, bool Deleted, bool Hidden)
-{
-    public bool IsGone => Deleted || Hidden;
-}

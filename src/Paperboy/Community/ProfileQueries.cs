@@ -34,8 +34,3 @@ public sealed class ProfileQueries(PaperboyDb db)
          orderby u.CreatedAt descending
          select new ProfileItem(p, u.CreatedAt)).Take(limit).ToListAsync(ct);
 }
-
-public sealed record Profile(User User, List<ProfileItem> Submitted, List<ProfileItem> Upvoted, List<ProfileItem> Commented);
-
-/// <summary>A paper on a profile and when the person acted on it.</summary>
-public sealed record ProfileItem(Paper Paper, DateTime At);

@@ -97,8 +97,3 @@ public sealed class SignInService(PaperboyDb db, UserStore users, SmtpMailer mai
         return (link, SignInLinkState.Valid);
     }
 }
-
-public enum SignInLinkState { Valid, ValidNewAccount, Invalid, Expired, Used }
-
-/// <summary>The account signed in (when <see cref="User"/> is set), or why not; <see cref="HandleProblem"/> asks for another handle.</summary>
-public sealed record SignInOutcome(SignInLinkState State, User? User, string? HandleProblem);

@@ -62,5 +62,3 @@ public sealed class TrendingRanker(PaperboyDb db, IMemoryCache cache, IOptions<C
             .ToList();
     }
 }
-
-public sealed record TrendingEntry(Paper Paper, FeaturedPaper Featured, double Score);

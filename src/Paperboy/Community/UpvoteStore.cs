@@ -35,6 +35,3 @@ public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer)
         return new UpvoteState(paperId, add, upvotes);
     }
 }
-
-/// <summary>After a vote: whether the person now votes for the paper, and its upvotes (imported plus local).</summary>
-public sealed record UpvoteState(string PaperId, bool Voted, int Upvotes);
