@@ -19,6 +19,7 @@ public static class CommunitySetup
         services.AddScoped<SignInService>();
         services.AddScoped<ApiTokenStore>();
         services.AddScoped<UpvoteStore>();
+        services.AddScoped<ViewerVotes>();
         services.AddScoped<CommentStore>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<CuratorService>();
