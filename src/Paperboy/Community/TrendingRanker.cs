@@ -22,6 +22,21 @@ public sealed class TrendingRanker(PaperboyDb db, IMemoryCache cache, IOptions<C
     public static double Score(int upvotes, int comments, double ageHours, double halfLifeHours) =>
         (upvotes + 2.0 * comments) * Math.Pow(2, -Math.Max(0, ageHours) / halfLifeHours);
 
+    /// <summary>
+    /// Ranks given featured papers (a day's, a week's list) by the same formula, best first, e.g. for
+    /// <c>sort=trending</c> of a chosen period; age counts from now.
+    /// </summary>
+    public IReadOnlyList<TrendingEntry> Rank(IEnumerable<FeaturedPaper> featured)
+    {
+        var now = DateTime.UtcNow;
+        var halfLife = options.Value.TrendingHalfLifeHours;
+        return featured.Where(f => f.Paper is { Hidden: false })
+            .Select(f => new TrendingEntry(f.Paper!, f, Score(f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes,
+                f.Paper.CommentCount + f.Paper.ImportedComments, (now - f.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).TotalHours, halfLife)))
+            .OrderByDescending(e => e.Score).ThenBy(e => e.Paper.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>One page of the trending list, best first, each with its score.</summary>
     public async Task<IReadOnlyList<TrendingEntry>> ListAsync(int page, int limit, CancellationToken ct)
     {
