@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Paperboy.Feed;
 using Paperboy.Papers;
 using Paperboy.Storage;
@@ -6,7 +7,7 @@ using Paperboy.Storage;
 namespace Paperboy.Community;
 
 /// <summary>What curators do: feature any known paper on any day, take it off its day, hide or show a paper.</summary>
-public sealed class CuratorService(PaperboyDb db)
+public sealed class CuratorService(PaperboyDb db, IMemoryCache cache)
 {
     /// <summary>Moves or puts the paper on <paramref name="day"/>; false when there is no such paper.</summary>
     public async Task<bool> FeatureAsync(Viewer curator, string paperId, DateOnly day, CancellationToken ct)
@@ -34,6 +35,10 @@ public sealed class CuratorService(PaperboyDb db)
         await db.Set<FeaturedPaper>().Where(f => f.PaperId == paperId).ExecuteDeleteAsync(ct) > 0;
 
     /// <summary>Hides or shows a paper everywhere; false when there is no such paper.</summary>
-    public async Task<bool> SetHiddenAsync(string paperId, bool hidden, CancellationToken ct) =>
-        await db.Set<Paper>().Where(p => p.Id == paperId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Hidden, hidden), ct) == 1;
+    public async Task<bool> SetHiddenAsync(string paperId, bool hidden, CancellationToken ct)
+    {
+        var changed = await db.Set<Paper>().Where(p => p.Id == paperId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Hidden, hidden), ct) == 1;
+        UpvoteStore.Forget(cache, paperId);
+        return changed;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Paperboy.Papers;
 using Paperboy.Storage;
 
@@ -9,7 +10,7 @@ namespace Paperboy.Community;
 /// when the row really appeared or went away, so the count stays right however many people vote at once
 /// (written in batches by <see cref="UpvoteWriter"/>).
 /// </summary>
-public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer)
+public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer, IMemoryCache cache)
 {
     /// <summary>Casts the vote (idempotent); null when there is no such paper.</summary>
     public Task<UpvoteState?> AddAsync(long userId, string paperId, CancellationToken ct) => ChangeAsync(userId, paperId, add: true, ct);
@@ -30,8 +31,23 @@ public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer)
 
     async Task<UpvoteState?> ChangeAsync(long userId, string paperId, bool add, CancellationToken ct)
     {
-        if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return null;
+        if (!await IsVotableAsync(paperId, ct)) return null;
         var upvotes = await writer.ApplyAsync(userId, paperId, add, ct);
         return new UpvoteState(paperId, add, upvotes);
     }
+
+    /// <summary>
+    /// Whether the paper exists and is not hidden; cached briefly, since votes come in bursts on the same papers.
+    /// Hiding a paper forgets it here (<see cref="Forget"/>); other instances notice within seconds.
+    /// </summary>
+    async Task<bool> IsVotableAsync(string paperId, CancellationToken ct)
+    {
+        var key = $"paperboy:votable:{paperId}";
+        if (cache.TryGetValue(key, out bool votable)) return votable;
+        votable = await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct);
+        cache.Set(key, votable, TimeSpan.FromSeconds(10));
+        return votable;
+    }
+
+    public static void Forget(IMemoryCache cache, string paperId) => cache.Remove($"paperboy:votable:{paperId}");
 }

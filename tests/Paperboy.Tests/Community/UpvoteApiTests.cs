@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Community;
 using Paperboy.Papers;
 using Paperboy.Tests.Infrastructure;
@@ -73,7 +74,7 @@ public class UpvoteApiTests
         var (user, token) = await AddUserAsync(app, "ada");
         await app.WithDbAsync(async db =>
         {
-            var store = new ApiTokenStore(db);
+            var store = new ApiTokenStore(db, app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
             var listed = Assert.Single(await store.ListAsync(user.Id, default));
             Assert.True(await store.RevokeAsync(user.Id, listed.Id, default));
         });
