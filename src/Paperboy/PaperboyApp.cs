@@ -1,7 +1,9 @@
 using Paperboy.Cli;
 using Paperboy.Community;
+using Paperboy.Feed;
 using Paperboy.Ingest;
 using Paperboy.Mail;
+using Paperboy.Papers;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -37,6 +39,8 @@ public static class PaperboyApp
         // Features: each registers its own services.
         services.AddCommunity();
         services.AddPaperboyIngest(serving);
+        services.AddPapers();
+        services.AddFeed();
     }
 
     public static void MapRoutes(WebApplication app)
@@ -44,5 +48,7 @@ public static class PaperboyApp
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
         app.MapCommunity();
+        app.MapPapers();
+        app.MapFeed();
     }
 }

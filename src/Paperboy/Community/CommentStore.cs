@@ -7,7 +7,7 @@ namespace Paperboy.Community;
 /// <summary>
 /// Threaded comments. <c>papers.comment_count</c> counts the visible ones and changes in the same transaction as the row.
 /// </summary>
-public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate)
+public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, Feed.DataVersion version)
 {
     public const int MaxLength = 10_000;
 
@@ -44,6 +44,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate)
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlAsync($"UPDATE papers SET comment_count = comment_count + 1 WHERE id = {paperId}", ct);
         await tx.CommitAsync(ct);
+        version.Bump(); // comment counts show on the lists
         db.Entry(comment).State = EntityState.Detached;
         return new CommentResult(CommentOutcome.Done, comment.Id);
     }
@@ -81,6 +82,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Deleted, true).SetProperty(c => c.Text, ""), ct);
         if (changed == 1) await db.Database.ExecuteSqlAsync($"UPDATE papers SET comment_count = comment_count - 1 WHERE id = {paperId}", ct);
         await tx.CommitAsync(ct);
+        version.Bump(); // comment counts show on the lists
         return changed == 1;
     }
 

@@ -21,9 +21,12 @@ public sealed class UpvoteWriter : IAsyncDisposable
 
     sealed record Pending(long UserId, string PaperId, bool Add, TaskCompletionSource<int> Done);
 
-    public UpvoteWriter(IServiceScopeFactory scopes, ILogger<UpvoteWriter> log)
+    readonly Feed.DataVersion _version;
+
+    public UpvoteWriter(IServiceScopeFactory scopes, Feed.DataVersion version, ILogger<UpvoteWriter> log)
     {
         _scopes = scopes;
+        _version = version;
         _log = log;
         _loop = Task.Run(RunAsync);
     }
@@ -87,6 +90,7 @@ public sealed class UpvoteWriter : IAsyncDisposable
                 counts[id] = Convert.ToInt32(await cmd.ExecuteScalarAsync() ?? 0);
             }
             await tx.CommitAsync();
+            _version.Bump(); // cached lists show the new counts on the next request
             foreach (var p in batch) p.Done.TrySetResult(counts[p.PaperId]);
         }
         finally

@@ -17,6 +17,7 @@ public sealed class ImportRun
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
+    /// <summary>Failed: why, in one readable line. Succeeded: what was rejected and why ("2 rejected: 2024-12-11.json: ..."), or null.</summary>
     public string? Error { get; set; }
 }
 

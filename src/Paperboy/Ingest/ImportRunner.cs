@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Paperboy.Feed;
 using Paperboy.Storage;
 
 namespace Paperboy.Ingest;
@@ -8,7 +9,7 @@ namespace Paperboy.Ingest;
 /// and records how it ended. A source that cannot be reached or answers with an error fails the run with a readable
 /// reason (stored in the row, logged as one line) instead of throwing; so do I/O and database errors.
 /// </summary>
-public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, ILogger<ImportRunner> log)
+public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVersion dataVersion, ILogger<ImportRunner> log)
 {
     public async Task<ImportSummary> RunAsync(
         string source, string scope, string label, IProgress<ImportCounts>? progress,
@@ -28,10 +29,11 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, ILogge
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             await FinishAsync(run.Id, ImportStatus.Failed, session, "cancelled before it finished; the next run resumes", CancellationToken.None);
+            dataVersion.Bump();
             throw;
         }
         catch (Exception e) when (e is ImportSourceException or HttpRequestException or IOException or TimeoutException
-                                      or System.Data.Common.DbException or InvalidDataException)
+                                      or UnauthorizedAccessException or System.Data.Common.DbException or InvalidDataException)
         {
             error = Describe(e);
         }
@@ -40,6 +42,8 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, ILogge
         var problemCount = session?.ProblemCount ?? 0;
         var stored = error ?? (problemCount == 0 ? null : $"{problemCount} rejected: " + string.Join("; ", problems.Take(5)) + (problemCount > 5 ? "; ..." : ""));
         await FinishAsync(run.Id, error is null ? ImportStatus.Succeeded : ImportStatus.Failed, session, stored, CancellationToken.None);
+        // Batches are committed as they go, so even a failed run may have changed what the lists show.
+        dataVersion.Bump();
         var summary = new ImportSummary(source, scope, label, counts, clock.Elapsed, problems, problemCount, error);
         if (error is null)
             log.LogInformation("imported {Source} {Scope}: {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:0.0} s",

@@ -21,10 +21,11 @@ public static class IngestSetup
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<ArxivGate>();
-        services.AddHttpClient<HfDailyClient>(Configure);
+        // The runs log one line each (ImportRunner); the clients' per-request log lines would bury it.
+        services.AddHttpClient<HfDailyClient>(Configure).RemoveAllLoggers();
         // arXiv: one connection per host (and the gate: one request at a time, 3 s apart).
-        services.AddHttpClient<ArxivApiClient>(Configure).ConfigurePrimaryHttpMessageHandler(OneConnection);
-        services.AddHttpClient<OaiPmhHarvester>(Configure).ConfigurePrimaryHttpMessageHandler(OneConnection);
+        services.AddHttpClient<ArxivApiClient>(Configure).ConfigurePrimaryHttpMessageHandler(OneConnection).RemoveAllLoggers();
+        services.AddHttpClient<OaiPmhHarvester>(Configure).ConfigurePrimaryHttpMessageHandler(OneConnection).RemoveAllLoggers();
         services.AddTransient<HfDailyImporter>();
         services.AddTransient<ArxivApiImporter>();
         services.AddTransient<SnapshotImporter>();

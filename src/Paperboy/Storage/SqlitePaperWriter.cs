@@ -22,7 +22,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         await _conn.OpenAsync(ct);
         await using (var pragma = _conn.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         _insert = Command(

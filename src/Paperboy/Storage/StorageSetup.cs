@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Paperboy.Storage;
 
@@ -16,8 +17,12 @@ public static class StorageSetup
         {
             var storage = sp.GetRequiredService<StorageConnection>();
             Configure(o, storage.IsPostgres, storage.ConnectionString);
+            // Features register interceptors (e.g. Feed's cache invalidation) as IInterceptor singletons.
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton<Migrator>();
+        // EF logs every command at Information; a background import would print thousands of lines per run.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning));
         return services;
     }
 

@@ -9,6 +9,9 @@ public static class WebSetup
         services.AddAntiforgery();
         services.AddOpenApi();
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddOutputCache();
+        services.AddSingleton<LatestImports>();
         return services;
     }
 
@@ -21,6 +24,7 @@ public static class WebSetup
         // Who is asking comes before antiforgery (tokens are bound to the person) and rate limits (partitioned by person).
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests are never served from it
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();

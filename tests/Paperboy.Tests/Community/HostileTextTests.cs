@@ -21,7 +21,7 @@ public class HostileTextTests(Chromium chromium) : IClassFixture<Chromium>
         await using var app = await PaperboyFactory.StartServerAsync(Engine.Sqlite);
         await AddPaperAsync(app, "2409.01234", Title, DateOnly.FromDateTime(DateTime.UtcNow), importedUpvotes: 3, authors: [Author, "Grace Hopper"], abstractText: Abstract);
         var (user, _) = await AddUserAsync(app, "mallory");
-        await app.WithDbAsync(async db => await new CommentStore(db, new Paperboy.Storage.SqliteWriteGate()).AddAsync(user.Id, "2409.01234", null, CommentText, default));
+        await app.WithDbAsync(async db => await app.Services.CreateScope().ServiceProvider.GetRequiredService<CommentStore>().AddAsync(user.Id, "2409.01234", null, CommentText, default));
         await app.WithDbAsync(async db => await new UpvoteStore(db, app.Services.GetRequiredService<UpvoteWriter>(), app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()).AddAsync(user.Id, "2409.01234", default));
         var page = await chromium.NewPageAsync(app.ServerAddress);
         await BrowserSignInAsync(app, page, "mallory@example.org");

@@ -5,7 +5,7 @@ namespace Paperboy.Tests.Ingest;
 public sealed class ArxivAtomParserTests
 {
     public static TheoryData<string> Format2026Files() => [.. ArxivRecordings.Format2026.Select(e => e.File)];
-    public static TheoryData<string> Format2016Files() => [.. ArxivRecordings.Format2016Files.Select(Path.GetFileName)!];
+    public static TheoryData<string> Format2016Files() => [.. ArxivRecordings.Format2016Files.Select(f => Path.GetFileName(f))];
 
     [Theory]
     [MemberData(nameof(Format2026Files))]

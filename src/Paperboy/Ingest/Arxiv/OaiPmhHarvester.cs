@@ -63,6 +63,10 @@ public sealed class OaiPmhHarvester(ImportRunner runner, HttpClient http, ArxivG
                 {
                     throw new ImportSourceException($"cannot reach {new Uri(url).GetLeftPart(UriPartial.Authority)}: {e.InnerException?.Message ?? e.Message}", e);
                 }
+                catch (TaskCanceledException e) when (!token.IsCancellationRequested)
+                {
+                    throw new ImportSourceException($"{new Uri(url).GetLeftPart(UriPartial.Authority)} did not answer within {http.Timeout.TotalSeconds:0} s", e);
+                }
             }, ct);
             if (status == HttpStatusCode.OK) return body;
             if (status != HttpStatusCode.ServiceUnavailable || attempt >= options.Value.MaxRetries)

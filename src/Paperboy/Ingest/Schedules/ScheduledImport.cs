@@ -26,7 +26,8 @@ public abstract class ScheduledImport(IOptions<IngestOptions> options, JobLeases
             if (!first)
             {
                 var wait = NextRun(time.GetUtcNow()) - time.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
+                try { if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken); }
+                catch (OperationCanceledException) { return; } // the host is stopping
             }
             first = false;
             await RunGuardedAsync(stoppingToken);

@@ -1,0 +1,3 @@
+namespace Paperboy.Feed;
+
+public enum ListPeriodKind { Day, Week, Month }
