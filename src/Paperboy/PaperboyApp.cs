@@ -1,6 +1,7 @@
 using Paperboy.Cli;
 using Paperboy.Community;
 using Paperboy.Feed;
+using Paperboy.Digest;
 using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Papers;
@@ -13,7 +14,7 @@ public static class PaperboyApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var isVerb = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve";
+        var isVerb = args.Length > 0 && args[0] != "serve" && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Verbs take their own options; only the server reads --urls and friends from the command line.
@@ -41,6 +42,7 @@ public static class PaperboyApp
         services.AddPaperboyIngest(serving);
         services.AddPapers();
         services.AddFeed();
+        services.AddDigest(serving);
     }
 
     public static void MapRoutes(WebApplication app)
@@ -50,5 +52,6 @@ public static class PaperboyApp
         app.MapCommunity();
         app.MapPapers();
         app.MapFeed();
+        app.MapDigest();
     }
 }

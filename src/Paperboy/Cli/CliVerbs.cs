@@ -12,6 +12,7 @@ public static class CliVerbs
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(CommunityVerbs.Users(app));
         root.Subcommands.Add(CommunityVerbs.Tokens(app));
+        root.Subcommands.Add(Paperboy.Digest.DigestCli.Verb(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
         root.Subcommands.Add(ImportVerbs.Create(app));
         try

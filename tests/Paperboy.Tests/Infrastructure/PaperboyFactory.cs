@@ -21,6 +21,7 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
         Database = database;
         _settings = database.Settings;
         _settings["Paperboy:Ingest:Scheduled"] = "false";
+        _settings["Paperboy:Digest:Scheduled"] = "false";
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }
 

@@ -17,19 +17,27 @@ public sealed class SmtpServer : IAsyncDisposable
     public string Maildir { get; }
     readonly string[] _reject451;
     readonly string[] _reject550;
+    readonly int _reject451Times;
+    readonly double _rcptDelaySeconds;
     Process? _process;
 
-    SmtpServer(int port, string maildir, string[] reject451, string[] reject550)
+    SmtpServer(int port, string maildir, string[] reject451, string[] reject550, int reject451Times, double rcptDelaySeconds)
     {
         Port = port;
         Maildir = maildir;
         _reject451 = reject451;
         _reject550 = reject550;
+        _reject451Times = reject451Times;
+        _rcptDelaySeconds = rcptDelaySeconds;
     }
 
-    public static async Task<SmtpServer> StartAsync(string[]? reject451 = null, string[]? reject550 = null)
+    /// <param name="reject451Times">Refuse the <paramref name="reject451"/> addresses only on their first N attempts (0: always).</param>
+    /// <param name="rcptDelaySeconds">A slow server: waits this long before answering each RCPT (nothing is saved during the wait).</param>
+    public static async Task<SmtpServer> StartAsync(string[]? reject451 = null, string[]? reject550 = null,
+        int reject451Times = 0, double rcptDelaySeconds = 0)
     {
-        var server = new SmtpServer(FreePort(), Directory.CreateTempSubdirectory("paperboy-smtp-").FullName, reject451 ?? [], reject550 ?? []);
+        var server = new SmtpServer(FreePort(), Directory.CreateTempSubdirectory("paperboy-smtp-").FullName, reject451 ?? [], reject550 ?? [],
+            reject451Times, rcptDelaySeconds);
         await server.StartAsync();
         return server;
     }
@@ -50,7 +58,8 @@ public sealed class SmtpServer : IAsyncDisposable
         var psi = new ProcessStartInfo("/usr/bin/python3")
         {
             ArgumentList = { script, "--port", Port.ToString(), "--maildir", Maildir,
-                "--reject-451", string.Join(',', _reject451), "--reject-550", string.Join(',', _reject550) },
+                "--reject-451", string.Join(',', _reject451), "--reject-550", string.Join(',', _reject550),
+                "--reject-451-times", _reject451Times.ToString(), "--rcpt-delay", _rcptDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -21,6 +21,20 @@ public sealed class ImportCliTests
     }
 
     [Fact]
+    public async Task HelpListsTheVerbsAndExitsInsteadOfServing()
+    {
+        using var data = new TempFolder();
+        var help = PaperboyAsync(data.Path, "--help");
+        var finished = await Task.WhenAny(help, Task.Delay(TimeSpan.FromSeconds(90)));
+
+        Assert.Same(help, finished);
+        var (code, output, _) = await help;
+        Assert.Equal(0, code);
+        Assert.Contains("import", output);
+        Assert.Contains("migrate", output);
+    }
+
+    [Fact]
     public async Task ImportingASnapshotEndsWithAOneLineSummary()
     {
         using var data = new TempFolder();

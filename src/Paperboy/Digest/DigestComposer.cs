@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Paperboy.Storage;
+using Paperboy.Web;
+
+namespace Paperboy.Digest;
+
+/// <summary>
+/// Writes one outbox row per subscriber for a digest, with the watch-list matches it carries, before anything is sent.
+/// Composing the same digest again adds rows only for subscribers who have none yet.
+/// </summary>
+public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeases leases,
+    IOptions<SiteOptions> site, ILogger<DigestComposer> log)
+{
+    const int BatchSize = 5000;
+
+    public async Task<ComposeResult> ComposeAsync(DigestPeriod period, bool dryRun, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var lease = "digest-compose:" + period.Key;
+        var holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        // Two composers of one digest take turns; the second then finds every row already written.
+        while (!dryRun && !await leases.TryAcquireAsync(lease, TimeSpan.FromMinutes(10), ct, holder))
+            await Task.Delay(500, ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
+            var plan = await inputs.LoadPlanAsync(db, period, ct);
+            var subscribers = await inputs.LoadSubscribersAsync(db, period, ct);
+            int messages = 0, matches = 0;
+            var now = DateTime.UtcNow;
+            var outbox = new List<OutboxMessage>(BatchSize);
+            var sent = new List<SentMatch>();
+            foreach (var (id, email, watchlists) in subscribers)
+            {
+                var content = plan.ContentFor(id, watchlists);
+                if (content is null) continue;
+                messages++;
+                foreach (var section in content.Sections)
+                foreach (var paper in section.Papers)
+                {
+                    matches++;
+                    sent.Add(new SentMatch { SubscriptionId = id, PaperId = paper, DigestKey = period.Key });
+                }
+                outbox.Add(new OutboxMessage
+                {
+                    Kind = OutboxKind.Digest, DigestKey = period.Key, SubscriptionId = id, Recipient = email,
+                    MessageId = MessageIdFor(period, id), Content = content.ToJson(), Status = OutboxStatus.Pending,
+                    NextAttemptAt = now, CreatedAt = now,
+                });
+                if (outbox.Count == BatchSize) await FlushAsync(db, outbox, sent, dryRun, ct);
+            }
+            await FlushAsync(db, outbox, sent, dryRun, ct);
+            log.LogInformation("composed {Digest}: {Messages} messages, {Matches} watch-list matches, {Featured} featured in {Seconds:F1} s",
+                period.Key, messages, matches, plan.Featured.Count, clock.Elapsed.TotalSeconds);
+            return new ComposeResult(period, messages, matches, plan.Featured.Count, clock.Elapsed);
+        }
+        finally
+        {
+            if (!dryRun) await leases.TryAcquireAsync(lease, TimeSpan.Zero, CancellationToken.None, holder); // expires now: released
+        }
+    }
+
+    string MessageIdFor(DigestPeriod period, long subscriptionId) =>
+        $"{period.Key.Replace(':', '.')}.{subscriptionId}@{site.Value.Host}";
+
+    static async Task FlushAsync(PaperboyDb db, List<OutboxMessage> outbox, List<SentMatch> sent, bool dryRun, CancellationToken ct)
+    {
+        if (!dryRun && outbox.Count > 0) await OutboxWriter.WriteAsync(db, outbox, sent, ct);
+        outbox.Clear();
+        sent.Clear();
+    }
+}

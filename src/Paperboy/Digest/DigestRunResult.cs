@@ -1,0 +1,4 @@
+namespace Paperboy.Digest;
+
+/// <summary>What one run composed and how sending went (null for a dry run).</summary>
+public sealed record DigestRunResult(DateOnly Day, IReadOnlyList<ComposeResult> Composed, SendRunResult? Sent);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Paperboy.Papers;
+using Paperboy.Storage;
+
+namespace Paperboy.Digest;
+
+/// <summary>
+/// <c>/digest/preview?date=&amp;frequency=&amp;email=&amp;format=text</c>: the exact message that goes out on a day, for curators.
+/// Until accounts with roles exist, it is guarded by HTTP Basic with <see cref="DigestOptions.CuratorKey"/> as password.
+/// </summary>
+public static class PreviewEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/digest/preview", async (HttpContext http, string? date, string? frequency, string? email, string? format,
+            PaperboyDb db, DigestInputs inputs, DigestRunner runner, MessageRenderer renderer, IOptions<DigestOptions> options, CancellationToken ct) =>
+        {
+            var key = options.Value.CuratorKey;
+            if (string.IsNullOrEmpty(key))
+                return SubscribeEndpoints.Notice("Preview is off", "Set Paperboy:Digest:CuratorKey to let curators preview digests.", null, null, 404);
+            if (!IsCurator(http, key))
+            {
+                http.Response.Headers.WWWAuthenticate = "Basic realm=\"Paperboy curators\", charset=\"UTF-8\"";
+                return SubscribeEndpoints.Notice("Curators only", "Sign in with the curator key to preview digests.", null, null, 401);
+            }
+            var day = runner.Today;
+            if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+                return SubscribeEndpoints.Notice("Not a date", $"date '{date}' is not a day like 2026-08-24.", "/digest/preview", "Today's digest", 400);
+            var freq = DigestFrequency.Daily;
+            if (frequency is not null && (!Enum.TryParse(frequency, true, out freq) || !Enum.IsDefined(freq)))
+                return SubscribeEndpoints.Notice("Not a frequency", $"frequency '{frequency}' must be daily or weekly.", "/digest/preview", "Today's digest", 400);
+            if (DigestPeriod.For(freq, day, options.Value) is not { } period)
+                return SubscribeEndpoints.Notice("No digest that day", $"No {freq.ToString().ToLowerInvariant()} digest goes out on {day:dddd yyyy-MM-dd}.", null, null);
+            Subscription? sub = null;
+            if (!string.IsNullOrWhiteSpace(email)
+                && (sub = await db.Set<Subscription>().Include(s => s.Watchlists.OrderBy(w => w.Id)).SingleOrDefaultAsync(s => s.Email == email.Trim().ToLowerInvariant(), ct)) is null)
+                return SubscribeEndpoints.Notice("No such subscriber", $"No subscription for '{email}'.", "/digest/preview", "Preview without watch-lists", 404);
+            var plan = await inputs.LoadPlanAsync(db, period, ct);
+            var content = plan.ContentFor(sub?.Id ?? 0, sub?.Watchlists.Select(w => w.Query) ?? []) ?? new DigestContent([], []);
+            var papers = await db.Set<Paper>().Where(p => content.PaperIds.Contains(p.Id))
+                .Select(p => new PaperSummary(p.Id, p.Title, p.Authors, p.Abstract, p.ImportedUpvotes + p.LocalUpvotes)).ToDictionaryAsync(p => p.Id, ct);
+            var row = new OutboxMessage
+            {
+                Kind = OutboxKind.Digest, DigestKey = period.Key, SubscriptionId = sub?.Id ?? 0, Recipient = sub?.Email ?? "subscriber@example.org",
+                MessageId = "preview@paperboy", Content = content.ToJson(),
+            };
+            var message = await renderer.RenderAsync(row, papers, ct);
+            var part = message.BodyParts.OfType<TextPart>().First(p => p.IsHtml != (format == "text"));
+            // The message's HTML has inline styles (as mail needs); allow them on this response only, still no script.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'";
+            return Results.Content(part.Text, part.IsHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", Encoding.UTF8);
+        });
+    }
+
+    static bool IsCurator(HttpContext http, string key)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim())); }
+        catch (FormatException) { return false; }
+        var password = decoded[(decoded.IndexOf(':') + 1)..];
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(key));
+    }
+}

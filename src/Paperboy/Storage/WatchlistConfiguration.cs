@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paperboy.Digest;
+
+namespace Paperboy.Storage;
+
+public sealed class WatchlistConfiguration : IEntityTypeConfiguration<Watchlist>
+{
+    public void Configure(EntityTypeBuilder<Watchlist> b)
+    {
+        b.ToTable("digest_watchlists");
+        b.HasKey(w => w.Id);
+        b.HasIndex(w => new { w.SubscriptionId, w.Query }).IsUnique();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Paperboy.Digest;
+using Paperboy.Tests.Infrastructure;
+using static Paperboy.Tests.Digest.DigestTestData;
+
+namespace Paperboy.Tests.Digest;
+
+public class ManageAndPreviewTests
+{
+    static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pagePath, string action, params (string, string)[] fields)
+    {
+        var token = FormToken(await client.GetStringAsync(pagePath));
+        return await client.PostAsync(action, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
+    }
+
+    [Fact]
+    public async Task TheManageLinkInEveryMessageAddsAndRemovesWatchlistsAndChangesTheFrequencyWithoutSigningIn()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+        await AddPapersAsync(app, Monday, Paper("2608.00001", "Featured"));
+        await AddSubscriberAsync(app, "reader@example.org", DigestFrequency.Daily, "old topic");
+        await RunAsync(app, Tuesday);
+        var manage = LinkPath(Text((await smtp.WaitForMessagesAsync(1)).Single()), "/subscriptions/manage/");
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(manage);
+        Assert.Contains("reader@example.org", page);
+        Assert.Contains("old topic", page);
+
+        var added = await PostAsync(client, manage, manage + "/watchlists", ("query", "cat:cs.LG  -diffusion"));
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode); // redirected back to the page
+        Assert.Contains("cat:cs.LG -diffusion", await added.Content.ReadAsStringAsync());
+        var bad = await PostAsync(client, manage, manage + "/watchlists", ("query", "-diffusion"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("not only exclusions", await bad.Content.ReadAsStringAsync());
+        var oldId = await app.WithDbAsync(db => db.Set<Watchlist>().Where(w => w.Query == "old topic").Select(w => w.Id).SingleAsync());
+        await PostAsync(client, manage, $"{manage}/watchlists/{oldId}/delete");
+        await PostAsync(client, manage, manage + "/frequency", ("frequency", "weekly"));
+
+        var sub = await app.WithDbAsync(db => db.Set<Subscription>().Include(s => s.Watchlists).SingleAsync());
+        Assert.Equal(["cat:cs.LG -diffusion"], sub.Watchlists.Select(w => w.Query));
+        Assert.Equal(DigestFrequency.Weekly, sub.Frequency);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(manage + "0")).StatusCode);
+        var noToken = await client.PostAsync(manage + "/frequency", new FormUrlEncodedContent([KeyValuePair.Create("frequency", "daily")]));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode); // antiforgery on every form
+    }
+
+    [Fact]
+    public async Task ThePreviewShowsCuratorsWhatGoesOutAndNobodyElse()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(null, ("Paperboy:Digest:CuratorKey", "s3cret")));
+        await AddPapersAsync(app, Monday, Paper("2608.00001", "The Featured One", upvotes: 9));
+        await AddPapersAsync(app, null, Paper("2608.00002", "Steering Again"));
+        await AddSubscriberAsync(app, "reader@example.org", DigestFrequency.Daily, "steering");
+        var client = app.CreateClient();
+
+        var anonymous = await client.GetAsync("/digest/preview?date=2026-08-25");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.DoesNotContain("The Featured One", await anonymous.Content.ReadAsStringAsync());
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("curator:s3cret")));
+        var html = await client.GetStringAsync("/digest/preview?date=2026-08-25");
+        var text = await client.GetStringAsync("/digest/preview?date=2026-08-25&format=text&email=reader@example.org");
+        var badDate = await client.GetAsync("/digest/preview?date=2026-02-30");
+
+        Assert.Contains("The Featured One", html);
+        Assert.Contains("9 upvotes", html);
+        Assert.DoesNotContain("Steering Again", html);
+        Assert.Contains("New on your watch-list \"steering\"", text);
+        Assert.Contains("Steering Again", text);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("2026-02-30", await badDate.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync())); // previewing sends and records nothing
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SentMatch>().CountAsync()));
+    }
+}
