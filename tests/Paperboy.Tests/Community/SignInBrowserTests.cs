@@ -16,7 +16,7 @@ public class SignInBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 
         await page.GotoAsync("/papers/trending");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync("Ada@Example.org");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("Ada@Example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a sign-in link is on its way");
 
