@@ -1,4 +1,5 @@
 using Paperboy.Cli;
+using Paperboy.Community;
 using Paperboy.Feed;
 using Paperboy.Digest;
 using Paperboy.Ingest;
@@ -38,6 +39,7 @@ public static class PaperboyApp
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
         // Features: each registers its own services.
+        services.AddCommunity();
         services.AddPaperboyIngest(serving);
         services.AddPapers();
         services.AddFeed();
@@ -49,6 +51,7 @@ public static class PaperboyApp
     {
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
+        app.MapCommunity();
         app.MapPapers();
         app.MapFeed();
         app.MapDigest();

@@ -11,6 +11,8 @@ public static class CliVerbs
     {
         var root = new RootCommand("Paperboy: a self-hosted daily-papers hub. Without a verb it serves the hub.");
         root.Subcommands.Add(Migrate(app));
+        root.Subcommands.Add(CommunityVerbs.Users(app));
+        root.Subcommands.Add(CommunityVerbs.Tokens(app));
         root.Subcommands.Add(Paperboy.Digest.DigestCli.Verb(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
         root.Subcommands.Add(ImportVerbs.Create(app));

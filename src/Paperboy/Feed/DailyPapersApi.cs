@@ -12,7 +12,7 @@ public static class DailyPapersApi
     public static async Task<Results<Ok<List<HfDailyEntry>>, ValidationProblem>> ListAsync(
         [FromQuery] string? date, [FromQuery] string? week, [FromQuery] string? month, [FromQuery] string? p,
         [FromQuery] string? limit, [FromQuery] string? submitter, [FromQuery] string? sort,
-        FeaturedStore store, CancellationToken ct)
+        FeaturedStore store, Community.TrendingRanker trending, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var period = Period(date, week, month, errors);
@@ -24,8 +24,19 @@ public static class DailyPapersApi
         if (submitter is { Length: 0 or > 100 }) errors["submitter"] = ["Give a user name of 1 to 100 characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
+        if (order == ListSort.Trending) return TypedResults.Ok(await TrendingAsync(store, trending, period, page, take, submitter, ct));
         var rows = await store.ListAsync(new ListQuery(period, order!, page * take, take, submitter), ct);
         return TypedResults.Ok(rows.Select(HfDailyEntry.From).ToList());
+    }
+
+    /// <summary>Without a period, the trending list itself; with one, that period's papers ranked by the same formula.</summary>
+    static async Task<List<HfDailyEntry>> TrendingAsync(FeaturedStore store, Community.TrendingRanker trending, ListPeriod? period, int page, int take,
+        string? submitter, CancellationToken ct)
+    {
+        var ranked = period is null && submitter is null
+            ? await trending.ListAsync(page, take, ct)
+            : trending.Rank(await store.ListAsync(new ListQuery(period, ListSort.Trending, 0, int.MaxValue, submitter), ct)).Skip(page * take).Take(take).ToList();
+        return ranked.Select(e => HfDailyEntry.From(e.Featured) with { Score = Math.Round(e.Score, 4) }).ToList();
     }
 
     static ListPeriod? Period(string? date, string? week, string? month, Dictionary<string, string[]> errors)

@@ -14,6 +14,8 @@ public sealed record HfDailyEntry
     public int NumComments { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public HfUser? SubmittedBy { get; init; }
     public bool IsAuthorParticipating => false;
+    /// <summary>The trending score (docs/trending.md), with <c>sort=trending</c> only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Score { get; init; }
 
     public static HfDailyEntry From(FeaturedPaper featured)
     {

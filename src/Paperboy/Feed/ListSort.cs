@@ -16,7 +16,15 @@ public sealed record ListSort(string Name, Func<IQueryable<FeaturedPaper>, IOrde
         .OrderByDescending(f => f.Paper!.PublishedAt)
         .ThenBy(f => f.PaperId));
 
-    public static readonly IReadOnlyList<ListSort> All = [PublishedAt, Upvotes];
+    /// <summary>
+    /// The trending formula (docs/trending.md); its decay is applied in memory by Community's TrendingRanker, this
+    /// order (votes plus twice the comments, newest day first) only picks the rows.
+    /// </summary>
+    public static readonly ListSort Trending = new("trending", q => q
+        .OrderByDescending(f => f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes + 2 * (f.Paper.CommentCount + f.Paper.ImportedComments))
+        .ThenByDescending(f => f.Day).ThenBy(f => f.PaperId));
+
+    public static readonly IReadOnlyList<ListSort> All = [PublishedAt, Upvotes, Trending];
 
     public static ListSort? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,8 +8,11 @@ namespace Paperboy.Storage;
 /// The one DbContext. Each table has an <see cref="IEntityTypeConfiguration{T}"/> in its feature folder;
 /// tables and columns are snake_case so that the hand-written migrations in Storage/Migrations read naturally.
 /// </summary>
-public sealed class PaperboyDb(DbContextOptions<PaperboyDb> options) : DbContext(options)
+public sealed class PaperboyDb(DbContextOptions<PaperboyDb> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET data-protection keys, shared by every instance (see Community/CommunitySetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

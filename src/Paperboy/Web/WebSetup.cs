@@ -21,7 +21,11 @@ public static class WebSetup
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
-        app.UseOutputCache();
+        // Who is asking comes before antiforgery (tokens are bound to the person) and rate limits (partitioned by person).
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests are never served from it
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

@@ -76,7 +76,7 @@ public abstract class DailyPapersApiTests(Engine engine)
     [InlineData("limit=1000", "limit", "'1000' is not a number from 1 to 100.")]
     [InlineData("p=-1", "p", "'-1' is not a page number, 0 or more.")]
     [InlineData("p=x", "p", "'x' is not a page number, 0 or more.")]
-    [InlineData("sort=hot", "sort", "'hot' is not a sort order; use one of: publishedAt, upvotes.")]
+    [InlineData("sort=hot", "sort", "'hot' is not a sort order; use one of: publishedAt, upvotes, trending.")]
     public async Task AnInvalidParameterIsA400ProblemNamingIt(string query, string parameter, string message)
     {
         await using var app = await PaperboyFactory.StartAsync(engine);

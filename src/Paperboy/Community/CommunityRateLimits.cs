@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Paperboy.Community;
+
+/// <summary>
+/// Rate-limit policies (ASP.NET's RateLimiter): per person for votes, comments and submissions, per client for sign-in
+/// requests. Limits come from <see cref="RateLimitOptions"/>, read when a partition is first made.
+/// </summary>
+public static class CommunityRateLimits
+{
+    public const string Votes = "votes";
+    public const string Comments = "comments";
+    public const string Submissions = "submissions";
+    public const string SignInClient = "signin-client";
+
+    public static IServiceCollection AddCommunityRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Votes, ctx => PerPerson(ctx, Votes, x => (x.Votes, x.VotesWindowSeconds)));
+            o.AddPolicy(Comments, ctx => PerPerson(ctx, Comments, x => (x.Comments, x.CommentsWindowSeconds)));
+            o.AddPolicy(Submissions, ctx => PerPerson(ctx, Submissions, x => (x.Submissions, x.SubmissionsWindowSeconds)));
+            o.AddPolicy(SignInClient, ctx => Window(ClientKey(ctx), ctx, x => (x.SignInPerClient, x.SignInWindowSeconds)));
+            o.OnRejected = (rejected, ct) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                return WriteTooManyAsync(rejected.HttpContext, seconds);
+            };
+        });
+        return services;
+    }
+
+    public static async ValueTask WriteTooManyAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(statusCode: 429, title: "Too many requests",
+            detail: $"Slow down: try again in {retryAfterSeconds} seconds.").ExecuteAsync(context);
+    }
+
+    static RateLimitPartition<string> PerPerson(HttpContext ctx, string policy, Func<RateLimitOptions, (int, int)> pick)
+    {
+        var key = Viewer.From(ctx) is { } v ? $"{policy}:u{v.Id}" : $"{policy}:{ClientKey(ctx)}";
+        return Window(key, ctx, pick);
+    }
+
+    static RateLimitPartition<string> Window(string key, HttpContext ctx, Func<RateLimitOptions, (int Limit, int Seconds)> pick)
+    {
+        var (limit, seconds) = pick(ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit), Window = TimeSpan.FromSeconds(Math.Max(1, seconds)), QueueLimit = 0,
+        });
+    }
+
+    static string ClientKey(HttpContext ctx) => "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Paperboy.Storage;
+
+namespace Paperboy.Community;
+
+public static class CommunitySetup
+{
+    const string Smart = "Paperboy";
+
+    public static IServiceCollection AddCommunity(this IServiceCollection services)
+    {
+        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
+        services.AddMemoryCache();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<UpvoteWriter>();
+        services.AddScoped<UserStore>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<ApiTokenStore>();
+        services.AddScoped<UpvoteStore>();
+        services.AddScoped<ViewerVotes>();
+        services.AddScoped<CommentStore>();
+        services.AddScoped<SubmissionService>();
+        services.AddScoped<CuratorService>();
+        services.AddScoped<TrendingRanker>();
+        services.AddScoped<ProfileQueries>();
+        services.AddScoped<ArxivLookup>();
+        // Keys in the database: every instance behind a load balancer reads the same cookies.
+        services.AddDataProtection().SetApplicationName("Paperboy").PersistKeysToDbContext<PaperboyDb>();
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.Count > 0 ? BearerTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "paperboy";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromDays(30);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/signin";
+                o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CommunityApi.Member, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(CommunityApi.Curator, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName)
+                .RequireRole(nameof(UserRole.Curator), nameof(UserRole.Admin)));
+        services.AddCommunityRateLimits();
+        return services;
+    }
+
+    public static WebApplication MapCommunity(this WebApplication app)
+    {
+        app.MapSignIn();
+        app.MapAccount();
+        app.MapPaperPages();
+        app.MapCuratorForms();
+        app.MapSubmissions();
+        app.MapPeople();
+        app.MapCommunityApi();
+        return app;
+    }
+}

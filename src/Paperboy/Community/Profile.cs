@@ -1,0 +1,5 @@
+using Paperboy.Papers;
+
+namespace Paperboy.Community;
+
+public sealed record Profile(User User, List<ProfileItem> Submitted, List<ProfileItem> Upvoted, List<ProfileItem> Commented);

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Paperboy.Storage;
+
+namespace Paperboy.Community;
+
+/// <summary>
+/// Checks every cookie against the person's current security stamp (cached for a few seconds per instance), so
+/// "sign out everywhere" ends every session; a changed role or handle refreshes the cookie.
+/// </summary>
+public static class SecurityStampCheck
+{
+    sealed record Current(string Stamp, UserRole Role, string? Handle);
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var viewer = Viewer.From(context.Principal);
+        var stamp = context.Principal?.FindFirstValue(Viewer.StampClaim);
+        var current = viewer is null ? null : await LoadAsync(context.HttpContext, viewer.Id);
+        if (current is null || current.Stamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        if (current.Role != viewer!.Role || current.Handle != viewer.Handle)
+        {
+            var user = new User { Id = viewer.Id, Email = "", Handle = current.Handle, Role = current.Role, SecurityStamp = current.Stamp };
+            context.ReplacePrincipal(Viewer.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+            context.ShouldRenew = true;
+        }
+    }
+
+    static async Task<Current?> LoadAsync(HttpContext http, long userId)
+    {
+        var services = http.RequestServices;
+        var cache = services.GetRequiredService<IMemoryCache>();
+        var key = $"paperboy:stamp:{userId}";
+        if (cache.TryGetValue(key, out Current? cached)) return cached;
+        var db = services.GetRequiredService<PaperboyDb>();
+        var current = await db.Set<User>().Where(u => u.Id == userId)
+            .Select(u => new Current(u.SecurityStamp, u.Role, u.Handle)).FirstOrDefaultAsync(http.RequestAborted);
+        var seconds = services.GetRequiredService<IOptions<CommunityOptions>>().Value.SecurityStampCacheSeconds;
+        if (current is not null && seconds > 0) cache.Set(key, current, TimeSpan.FromSeconds(seconds));
+        return current;
+    }
+
+    /// <summary>Forgets the cached stamp on this instance (after "sign out everywhere" here).</summary>
+    public static void Forget(IMemoryCache cache, long userId) => cache.Remove($"paperboy:stamp:{userId}");
+}

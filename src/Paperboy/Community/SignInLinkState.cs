@@ -1,0 +1,3 @@
+namespace Paperboy.Community;
+
+public enum SignInLinkState { Valid, ValidNewAccount, Invalid, Expired, Used }

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paperboy.Community;
+
+namespace Paperboy.Storage;
+
+public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> b)
+    {
+        b.ToTable("comments");
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.PaperId);
+    }
+}

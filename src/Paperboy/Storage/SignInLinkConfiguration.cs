@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paperboy.Community;
+
+namespace Paperboy.Storage;
+
+public sealed class SignInLinkConfiguration : IEntityTypeConfiguration<SignInLink>
+{
+    public void Configure(EntityTypeBuilder<SignInLink> b)
+    {
+        b.ToTable("sign_in_links");
+        b.HasKey(l => l.Id);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Paperboy.Community;
+using Paperboy.Tests.Infrastructure;
+using static Paperboy.Tests.Community.CommunityTestData;
+using static Paperboy.Tests.Community.CommentApiTests;
+
+namespace Paperboy.Tests.Community;
+
+public class TrendingTests
+{
+    [Fact]
+    public void TheScoreHalvesEveryHalfLifeAndCountsACommentAsTwoVotes()
+    {
+        Assert.Equal(10, TrendingRanker.Score(10, 0, 0, 24));
+        Assert.Equal(5, TrendingRanker.Score(10, 0, 24, 24), 10);
+        Assert.Equal(TrendingRanker.Score(4, 0, 5, 24), TrendingRanker.Score(0, 2, 5, 24));
+        Assert.Equal(10, TrendingRanker.Score(10, 0, -3, 24)); // a day in the future does not grow the score
+    }
+
+    [Fact]
+    public async Task FreshVotesAndCommentsOutrankOlderBiggerCountsAndTheApiShowsEachScore()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddPaperAsync(app, "2409.00001", "Old and big", today.AddDays(-3), importedUpvotes: 40);
+        await AddPaperAsync(app, "2409.00002", "New and small", today, importedUpvotes: 8);
+        await AddPaperAsync(app, "2409.00003", "New and discussed", today, importedUpvotes: 7);
+        await AddPaperAsync(app, "2409.00004", "Too old to trend", today.AddDays(-30), importedUpvotes: 1000);
+        var (_, token) = await AddUserAsync(app, "ada");
+        await ApiClient(app, token).PostAsJsonAsync("/api/papers/2409.00003/comments", new { text = "great" });
+
+        var list = await JsonAsync(await ApiClient(app, null).GetAsync("/api/papers/trending"));
+
+        Assert.Equal(["2409.00003", "2409.00002", "2409.00001"], list.EnumerateArray().Select(e => e.GetProperty("paper").GetProperty("id").GetString()).ToArray());
+        var scores = list.EnumerateArray().Select(e => e.GetProperty("score").GetDouble()).ToArray();
+        Assert.True(scores[0] > scores[1] && scores[1] > scores[2]);
+        Assert.Equal(1, list[0].GetProperty("numComments").GetInt32());
+        Assert.Equal(scores[0], list[0].GetProperty("paper").GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task BadPagingIsAProblemNamingTheParameter()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        var client = ApiClient(app, null);
+
+        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=0"), 400, "limit", "limit is between 1 and 100.");
+        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=1000"), 400, "limit", "limit is between 1 and 100.");
+        await AssertProblem(await client.GetAsync("/api/papers/trending?p=-1"), 400, "p", "p is a page number from 0.");
+        Assert.Equal("[]", await client.GetStringAsync("/api/papers/trending"));
+    }
+
+    [Fact]
+    public async Task TheTrendingPageListsPapersBestFirstAndTheAboutPagePublishesTheFormula()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddPaperAsync(app, "2409.00001", "Second", today, importedUpvotes: 2);
+        await AddPaperAsync(app, "2409.00002", "First", today, importedUpvotes: 9);
+        var client = app.CreateClient();
+
+        var page = await client.GetStringAsync("/papers/trending");
+        var about = await client.GetStringAsync("/about");
+
+        Assert.True(page.IndexOf(">First<", StringComparison.Ordinal) < page.IndexOf(">Second<", StringComparison.Ordinal));
+        Assert.Contains("score = (upvotes + 2 × comments) × 2^(−age_hours / 24)", WebUtility.HtmlDecode(about));
+    }
+}
