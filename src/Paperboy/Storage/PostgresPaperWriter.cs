@@ -38,7 +38,9 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         "FROM unnest(@paper_id, @day, @featured_at, @submitted_by, @submitted_by_name) AS f(paper_id, day, featured_at, submitted_by, submitted_by_name) " +
         PaperUpsertSql.FeaturedConflict;
 
-    readonly NpgsqlConnection _conn = new(connectionString);
+    // A batch maintains the search index (RUM) for thousands of rows; that may take longer than the default 30 s
+    // on a busy machine, and a bulk import must not fail for it. Cancellation still stops it.
+    readonly NpgsqlConnection _conn = new(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ToString());
 
     internal override async Task OpenAsync(CancellationToken ct)
     {
