@@ -9,7 +9,7 @@ work=$(mktemp -d /tmp/paperboy-bench.XXXXXX)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet publish src/Paperboy -c Release -o "$work/app" >/dev/null
-export Paperboy__DataDir="$work/data" Paperboy__Ingest__Scheduled=false Logging__LogLevel__Default=Warning \
+export Paperboy__DataDir="$work/data" Paperboy__Ingest__Scheduled=false Paperboy__Search__Backfill=false Logging__LogLevel__Default=Warning \
        Paperboy__RateLimits__Votes=100000000 ASPNETCORE_ENVIRONMENT=Production
 "$work/app/paperboy" migrate >/dev/null
 python3 bench/seed_community.py "$work" 2000 500 sqlite

@@ -12,7 +12,7 @@ public static class PeopleEndpoints
             var entries = await trending.ListAsync(0, 50, ct);
             var voted = Viewer.From(ctx) is { } v ? await upvotes.VotedAmongAsync(v.Id, entries.Select(e => e.Paper.Id).ToList(), ct) : [];
             return Pages.Render<TrendingPage>(new { Entries = entries, Voted = voted, HalfLifeHours = options.Value.TrendingHalfLifeHours });
-        });
+        }).CacheOutput(Paperboy.Feed.FeedSetup.CachePolicy); // scores decay slowly: a few seconds' cache is invisible, a vote still shows at once
         app.MapGet("/u/{handle}", async Task<IResult> (string handle, ProfileQueries profiles, CancellationToken ct) =>
             await profiles.FindAsync(handle, 30, ct) is { } profile
                 ? Pages.Render<ProfilePage>(new { Profile = profile })

@@ -9,7 +9,8 @@ namespace Paperboy.Feed;
 /// <summary>The daily lists: services, and every route of the feature in one table.</summary>
 public static class FeedSetup
 {
-    const string CachePolicy = "lists";
+    /// <summary>The output-cache policy of list pages: varied by the data version, so a change shows on the next request.</summary>
+    public const string CachePolicy = "lists";
 
     public static IServiceCollection AddFeed(this IServiceCollection services)
     {

@@ -66,4 +66,28 @@ public class TrendingTests
         Assert.True(page.IndexOf(">First<", StringComparison.Ordinal) < page.IndexOf(">Second<", StringComparison.Ordinal));
         Assert.Contains("score = (upvotes + 2 × comments) × 2^(−age_hours / 24)", WebUtility.HtmlDecode(about));
     }
+
+    [Fact]
+    public async Task AVoteShowsOnTheCachedTrendingPageOnTheNextRequest()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddPaperAsync(app, "2409.00001", "Leader", today, importedUpvotes: 2);
+        await AddPaperAsync(app, "2409.00002", "Challenger", today, importedUpvotes: 1);
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var (_, bob) = await AddUserAsync(app, "bob");
+        var anonymous = app.CreateClient();
+        var before = await anonymous.GetStringAsync("/papers/trending"); // now in the output cache
+
+        (await ApiClient(app, ada).PostAsync("/api/papers/2409.00002/upvote", null)).EnsureSuccessStatusCode();
+        (await ApiClient(app, bob).PostAsync("/api/papers/2409.00002/upvote", null)).EnsureSuccessStatusCode();
+        var after = await anonymous.GetStringAsync("/papers/trending");
+
+        // Counts are read fresh on every render; the order itself is recomputed every few seconds (TrendingRanker).
+        Assert.Equal(["2", "1"], Counts(before));
+        Assert.Equal(["2", "3"], Counts(after));
+    }
+
+    static string[] Counts(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"count\">(\\d+)</span>").Select(m => m.Groups[1].Value).ToArray();
 }
