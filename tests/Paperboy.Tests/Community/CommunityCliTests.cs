@@ -28,14 +28,7 @@ public class CommunityCliTests
 
     static async Task<(string Out, string Err, int Code)> RunAsync(PaperboyFactory app, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paperboy.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in app.Database.Settings) psi.Environment[k.Replace(":", "__")] = v;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (await stdout, await stderr, process.ExitCode);
+        var (code, stdout, stderr) = await PaperboyProcess.RunAsync(app.Database.Settings, args);
+        return (stdout, stderr, code);
     }
 }

@@ -49,17 +49,9 @@ public abstract class DigestSenderProcessTests(Engine engine)
 
     static Process Start(PaperboyFactory app, SmtpServer smtp)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "paperboy.dll"), "digest", "send", "--date", "2026-08-25" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         var settings = Settings(smtp, ("Paperboy:Digest:Connections", "1"), ("Paperboy:Digest:ClaimBatch", "3"),
             ("Paperboy:Digest:ClaimSeconds", "2"));
-        foreach (var (k, v) in app.Database.Settings.Concat(settings)) psi.Environment[k.Replace(":", "__")] = v;
-        return Process.Start(psi)!;
+        return Process.Start(PaperboyProcess.StartInfo(app.Database.Settings.Concat(settings), "digest", "send", "--date", "2026-08-25"))!;
     }
 }
 

@@ -6,19 +6,12 @@ namespace Paperboy.Tests.Ingest;
 /// <summary><c>paperboy import ...</c> as a person runs it: a separate process, its output and exit code.</summary>
 public sealed class ImportCliTests
 {
-    static async Task<(int Code, string Out, string Err)> PaperboyAsync(string dataDir, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paperboy.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["Paperboy__DataDir"] = dataDir;
-        start.Environment["Paperboy__Sources__HfDaily__BaseUrl"] = "http://127.0.0.1:9";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    static Task<(int Code, string Out, string Err)> PaperboyAsync(string dataDir, params string[] args) =>
+        PaperboyProcess.RunAsync(new Dictionary<string, string?>
+        {
+            ["Paperboy:DataDir"] = dataDir,
+            ["Paperboy:Sources:HfDaily:BaseUrl"] = "http://127.0.0.1:9",
+        }, args);
 
     [Fact]
     public async Task HelpListsTheVerbsAndExitsInsteadOfServing()

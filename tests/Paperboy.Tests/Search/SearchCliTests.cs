@@ -7,18 +7,8 @@ namespace Paperboy.Tests.Search;
 /// <summary><c>paperboy embed</c> and <c>paperboy search query</c> as a person runs them, after an import.</summary>
 public sealed class SearchCliTests
 {
-    static async Task<(int Code, string Out, string Err)> PaperboyAsync(string dataDir, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paperboy.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["Paperboy__DataDir"] = dataDir;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    static Task<(int Code, string Out, string Err)> PaperboyAsync(string dataDir, params string[] args) =>
+        PaperboyProcess.RunAsync(new Dictionary<string, string?> { ["Paperboy:DataDir"] = dataDir }, args);
 
     [Fact]
     public async Task EmbedComputesTheMissingVectorsAndASearchByMeaningFindsThePaper()
