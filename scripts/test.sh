@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 need=()
-for pkg in postgresql-15 postgresql-15-rum chromium python3-aiosmtpd; do
+for pkg in postgresql-15 postgresql-15-rum chromium fonts-dejavu-core python3-aiosmtpd; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
