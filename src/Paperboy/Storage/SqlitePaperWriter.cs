@@ -20,9 +20,10 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
     internal override async Task OpenAsync(CancellationToken ct)
     {
         await _conn.OpenAsync(ct);
+        SqlitePragmas.Apply(_conn); // what every connection gets; below, what a bulk writer adds
         await using (var pragma = _conn.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000;";
+            pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         _insert = Command(
