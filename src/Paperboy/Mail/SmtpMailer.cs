@@ -13,8 +13,11 @@ namespace Paperboy.Mail;
 /// </summary>
 public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer> log)
 {
-    public MailboxAddress From => MailboxAddress.Parse(options.Value.From);
-    public MailboxAddress? ReplyTo => options.Value.ReplyTo is { Length: > 0 } r ? MailboxAddress.Parse(r) : null;
+    MailboxAddress? _from;
+    MailboxAddress? _replyTo;
+
+    public MailboxAddress From => _from ??= MailboxAddress.Parse(options.Value.From);
+    public MailboxAddress? ReplyTo => options.Value.ReplyTo is { Length: > 0 } r ? _replyTo ??= MailboxAddress.Parse(r) : null;
 
     /// <summary>Opens a connection for sending several messages; dispose it when done.</summary>
     public async Task<SmtpClient> ConnectAsync(CancellationToken ct)
@@ -25,6 +28,27 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer
         {
             await client.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
             if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a connection, blocking: for a sender that gives each connection a thread of its own (a blocked thread
+    /// wakes straight on the server's answer, where async hops through the thread pool: it counts on a busy machine).
+    /// </summary>
+    public SmtpClient Connect(CancellationToken ct)
+    {
+        var o = options.Value;
+        var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        try
+        {
+            client.Connect(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+            if (!string.IsNullOrEmpty(o.User)) client.Authenticate(o.User, o.Password ?? "", ct);
             return client;
         }
         catch
@@ -51,32 +75,53 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer
     /// <summary>Sends one message on an open connection.</summary>
     public async Task<SendResult> SendAsync(SmtpClient client, MimeMessage message, CancellationToken ct)
     {
-        if (message.From.Count == 0) message.From.Add(From);
-        if (message.ReplyTo.Count == 0 && ReplyTo is { } replyTo) message.ReplyTo.Add(replyTo);
+        Address(message);
         try
         {
             await client.SendAsync(message, ct);
-            return new SendResult(SendOutcome.Sent, null);
+            return Accepted;
         }
-        catch (SmtpCommandException e)
-        {
-            var code = (int)e.StatusCode;
-            var reason = $"{code} {e.Message}".Trim();
-            log.LogWarning("smtp refused {MessageId}: {Reason}", message.MessageId, reason);
-            return new SendResult(code is >= 400 and < 500 ? SendOutcome.Temporary : SendOutcome.Permanent, reason);
-        }
-        catch (Exception e) when (IsConnectFailure(e))
-        {
-            return Unreachable(e);
-        }
+        catch (SmtpCommandException e) { return Refused(message, e); }
+        catch (Exception e) when (IsConnectFailure(e)) { return Unreachable(e); }
     }
 
-    SendResult Unreachable(Exception e)
+    /// <summary>Sends one message on an open connection, blocking (see <see cref="Connect"/>).</summary>
+    public SendResult Send(SmtpClient client, MimeMessage message, CancellationToken ct)
+    {
+        Address(message);
+        try
+        {
+            client.Send(message, ct);
+            return Accepted;
+        }
+        catch (SmtpCommandException e) { return Refused(message, e); }
+        catch (Exception e) when (IsConnectFailure(e)) { return Unreachable(e); }
+    }
+
+    static readonly SendResult Accepted = new(SendOutcome.Sent, null);
+
+    void Address(MimeMessage message)
+    {
+        if (message.From.Count == 0) message.From.Add(From);
+        if (message.ReplyTo.Count == 0 && ReplyTo is { } replyTo) message.ReplyTo.Add(replyTo);
+    }
+
+    SendResult Refused(MimeMessage message, SmtpCommandException e)
+    {
+        var code = (int)e.StatusCode;
+        var reason = $"{code} {e.Message}".Trim();
+        log.LogWarning("smtp refused {MessageId}: {Reason}", message.MessageId, reason);
+        return new SendResult(code is >= 400 and < 500 ? SendOutcome.Temporary : SendOutcome.Permanent, reason);
+    }
+
+    SendResult Unreachable(Exception e) => new(SendOutcome.Temporary, UnreachableReason(e), Unreachable: true);
+
+    /// <summary>Why the server could not be reached, in words for the run's status (and logged once here).</summary>
+    public string UnreachableReason(Exception e)
     {
         var o = options.Value;
-        var reason = $"SMTP server {o.Host}:{o.Port} unreachable: {e.Message}";
         log.LogWarning("smtp unreachable {Host}:{Port}: {Reason}", o.Host, o.Port, e.Message);
-        return new SendResult(SendOutcome.Temporary, reason, Unreachable: true);
+        return $"SMTP server {o.Host}:{o.Port} unreachable: {e.Message}";
     }
 
     static bool IsConnectFailure(Exception e) =>
