@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -26,7 +27,7 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer
         var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         try
         {
-            await client.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+            await client.ConnectAsync(await OpenSocketAsync(o, ct), o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
             if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
             return client;
         }
@@ -47,13 +48,39 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer
         var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         try
         {
-            client.Connect(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+            client.Connect(OpenSocketAsync(o, ct).GetAwaiter().GetResult(), o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
             if (!string.IsNullOrEmpty(o.User)) client.Authenticate(o.User, o.Password ?? "", ct);
             return client;
         }
         catch
         {
             client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A connected socket with Nagle's algorithm off. With it on, the last small write of each message (the closing
+    /// dot) waited for the server's delayed ACK, 40 ms on Linux: a ceiling of 25 messages/s per connection.
+    /// </summary>
+    static async Task<Socket> OpenSocketAsync(SmtpOptions o, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        try
+        {
+            await socket.ConnectAsync(o.Host, o.Port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"no answer within {o.TimeoutSeconds} s");
+        }
+        catch
+        {
+            socket.Dispose();
             throw;
         }
     }
