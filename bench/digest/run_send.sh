@@ -5,6 +5,7 @@
 # usage: bash bench/digest/run_send.sh [WORKDIR]     (from the checkout; Paperboy and the clients run under nice)
 # env: SUBSCRIBERS (100000), CONNECTIONS (8, Paperboy's and the raw client's), PROCS (2 aiosmtpd processes on one port)
 set -euo pipefail
+export PYTHONHASHSEED=0  # seed.py draws from sets: the same watch-lists on every run
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/paperboy-digest-bench}
 rm -rf "$work" && mkdir -p "$work"

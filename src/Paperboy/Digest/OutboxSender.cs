@@ -96,6 +96,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
                     client ??= Connect(run, ct);
                 if (client is null || item.Message is null || run.Stopped || ct.IsCancellationRequested || DateTime.UtcNow > item.SafeUntil)
                 {
+                    item.Message?.Dispose();
                     outcomes.TryWrite(new Outcome(item.Row, null)); // handed back unsent
                     continue;
                 }
@@ -106,6 +107,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
                     outcomes.TryWrite(new Outcome(item.Row, null));
                     continue;
                 }
+                finally { item.Message.Dispose(); } // hands MimeKit's pooled buffers back
                 outcomes.TryWrite(new Outcome(item.Row, result));
                 if (result.Unreachable) run.Stop(result.Reason!);
                 if (!client.IsConnected) { client.Dispose(); client = null; }
