@@ -16,5 +16,5 @@ public sealed record ImportSummary(
     public override string ToString() =>
         $"imported {Source} {Label}: {Counts} in {Elapsed.TotalSeconds:0.0} s ({PapersPerSecond:#,0} papers/s)" +
         (Counts.Featured > 0 ? $"; {Counts.Featured} featured" : "") +
-        (AwaitingIndex > 0 ? $"; {AwaitingIndex} wait for the keyword index, which the running hub builds in the background" : "");
+        (AwaitingIndex > 0 ? $"; {AwaitingIndex} wait for the keyword index (the running hub indexes them in the background, or run `paperboy search index`)" : "");
 }
