@@ -20,6 +20,7 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var n = await store.LoadAllAsync(embedders.Model.Name, (id, v) => index.Upsert(id, v), ct);
         progress.IndexLoaded = true;
         log.LogInformation("loaded {Vectors} vectors of {Model} into the search index", n, embedders.Model.Name);
+        RebuildIndexIfDue();
         return n;
     }
 
@@ -42,7 +43,19 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         progress.PapersPerSecond = rows.Count / clock.Elapsed.TotalSeconds;
         progress.LastBatchAt = DateTime.UtcNow;
         log.LogInformation("embedded {Papers} papers with {Model} at {Rate:F1}/s", rows.Count, model.Name, progress.PapersPerSecond);
+        RebuildIndexIfDue();
         return rows.Count;
+    }
+
+    /// <summary>Starts the approximate index's (re)build in the background when it is due; searches go on meanwhile.</summary>
+    void RebuildIndexIfDue()
+    {
+        var clock = Stopwatch.StartNew();
+        index.RebuildIfDue()?.ContinueWith(t =>
+        {
+            if (t.IsFaulted) log.LogError(t.Exception, "building the vector index failed; searches keep scanning every vector");
+            else log.LogInformation("built the vector index: {Lists} lists over {Vectors} vectors in {Seconds:F1} s", t.Result.Lists, t.Result.BuiltOver, clock.Elapsed.TotalSeconds);
+        }, TaskScheduler.Default);
     }
 
     public async Task<(long Papers, long Embedded)> CountAsync(CancellationToken ct)
