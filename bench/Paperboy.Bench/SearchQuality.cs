@@ -31,7 +31,8 @@ public static class SearchQuality
                      ("long (all keywords)", p => string.Join(' ', p.Keywords)),
                  })
         {
-            foreach (var mode in new[] { SearchMode.Words, SearchMode.Meaning, SearchMode.Hybrid })
+            var modes = Environment.GetEnvironmentVariable("EVAL_HYBRID_ONLY") == "1" ? new[] { SearchMode.Hybrid } : new[] { SearchMode.Words, SearchMode.Meaning, SearchMode.Hybrid };
+            foreach (var mode in modes)
             {
                 double recall = 0, ndcg = 0;
                 var clock = Stopwatch.StartNew();

@@ -12,6 +12,9 @@ namespace Paperboy.Search;
 public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
     EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
 {
+    /// <summary>The last paper id of the previous batch: the next batch looks after it.</summary>
+    string _after = "";
+
     /// <summary>Loads every stored vector of the configured model into the index.</summary>
     public async Task<int> LoadIndexAsync(CancellationToken ct)
     {
@@ -30,8 +33,14 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var model = embedders.Model;
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
-        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct, _after);
+        if (missing.Count == 0 && _after.Length > 0)
+        {
+            _after = ""; // round again from the first paper: vectors cleared by an edit may sit behind the cursor
+            missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        }
         if (missing.Count == 0) return 0;
+        _after = missing[^1].Id;
         var clock = Stopwatch.StartNew();
         var embedder = embedders.Get();
         var texts = missing.Select(p => EmbeddingModel.PaperText(p.Title, p.Abstract)).ToList();

@@ -42,7 +42,25 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
             byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
         }
         if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Words ? byWords : byMeaning;
-        return Fuse(byWords, byMeaning);
+        var (kw, km, wm) = Experiment(q.IsLong);
+        return FuseWeighted((byWords, kw, 1), (byMeaning, km, wm));
+    }
+
+    static (int, int, double) Experiment(bool isLong)
+    {
+        var v = Environment.GetEnvironmentVariable(isLong ? "FUSION_LONG" : "FUSION_SHORT");
+        if (v is null) return (RrfK, RrfK, 1);
+        var p = v.Split(',');
+        return (int.Parse(p[0]), int.Parse(p[1]), double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static IReadOnlyList<string> FuseWeighted(params (IReadOnlyList<string> Ranking, int K, double Weight)[] rankings)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (ranking, k, weight) in rankings)
+            for (var i = 0; i < ranking.Count; i++)
+                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + weight / (k + i + 1);
+        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
     }
 
     /// <summary>Nearest papers to a paper by meaning (none until its vector is computed).</summary>

@@ -72,6 +72,19 @@ public sealed class IvfIndexTests
         Assert.Equal("a", index.Search(query, 10).Single().Id);
     }
 
+    [Fact]
+    public void AStoredVectorComesBackWithinAHundredthOfAPercentOfItsCosine()
+    {
+        var random = new Random(15);
+        var vectors = Clustered(random, 200);
+        var index = Filled(vectors, exactBelow: 1000);
+        for (var i = 0; i < vectors.Length; i++)
+            Assert.InRange(TensorPrimitives.Dot(vectors[i], index.Find($"p{i}")!), 0.9999f, 1.0001f);
+        var query = Near(vectors[0], random, 0.8);
+        foreach (var hit in index.Search(query, 20))
+            Assert.Equal(TensorPrimitives.Dot(query, vectors[int.Parse(hit.Id.AsSpan(1))]), hit.Score, 0.0002f);
+    }
+
     static VectorIndex Filled(float[][] vectors, int exactBelow)
     {
         var index = new VectorIndex(384, exactBelow);
