@@ -3,9 +3,9 @@ using System.Numerics.Tensors;
 namespace Paperboy.Search;
 
 /// <summary>
-/// Builds an <see cref="IvfPartition"/> over a snapshot of the stored vectors: spherical k-means on a sample
-/// (√N lists, 40 sample vectors per list, 10 rounds), then every vector into its nearest list. Runs on
-/// background threads while the index keeps serving from what it had.
+/// Plans an <see cref="IvfPartition"/> over a snapshot of the stored vectors: spherical k-means on a sample
+/// (√N lists, 40 sample vectors per list, 10 rounds), then every vector's nearest list. Runs on a background
+/// thread while the index keeps serving from what it had.
 /// </summary>
 static class IvfBuilder
 {
@@ -14,27 +14,29 @@ static class IvfBuilder
 
     public static int ListsFor(int count) => Math.Clamp((int)Math.Round(Math.Sqrt(count)), 8, 4096);
 
-    public static IvfPartition Build(sbyte[] codes, float[] steps, int count, int dimensions, int threads, int seed = 17)
+    /// <summary>Trains the centroids and finds every vector's list: what the index then reorders its slots by.</summary>
+    public static IvfPlan Plan(sbyte[] codes, float[] steps, int count, int dimensions, int threads, int seed = 17)
     {
         var lists = Math.Min(ListsFor(count), Math.Max(1, count));
         var random = new Random(seed);
         var sample = Sample(count, Math.Min(count, lists * SamplePerList), random);
         var centroids = count == 0 ? new float[dimensions] : Train(codes, steps, sample, lists, dimensions, threads, random);
-        var partition = new IvfPartition(centroids, dimensions, count) { BuiltOver = count };
+        var centroidCodes = new short[centroids.Length];
+        var centroidScales = new float[lists];
+        for (var c = 0; c < lists; c++)
+            centroidScales[c] = Int8Vectors.QuantizeQuery(centroids.AsSpan(c * dimensions, dimensions), centroidCodes.AsSpan(c * dimensions, dimensions));
         var assigned = new int[count];
         var fit = new double[threads];
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
         {
             for (var slot = (int)((long)count * part / threads); slot < (long)count * (part + 1) / threads; slot++)
             {
-                var (list, score) = partition.Nearest(codes.AsSpan(slot * dimensions, dimensions));
+                var (list, score) = IvfPartition.Nearest(centroidCodes, centroidScales, dimensions, codes.AsSpan(slot * dimensions, dimensions));
                 assigned[slot] = list;
                 fit[part] += score * steps[slot];
             }
         });
-        partition.Fill(assigned);
-        partition.BuildFit = count == 0 ? 0 : fit.Sum() / count;
-        return partition;
+        return new IvfPlan(centroids, assigned, count == 0 ? 0 : fit.Sum() / count);
     }
 
     /// <summary>Spherical k-means: centroids are unit vectors, vectors go to the centroid of highest cosine.</summary>
@@ -103,3 +105,6 @@ static class IvfBuilder
         return v;
     }
 }
+
+/// <summary>A build's outcome: the centroids, each vector's list, and the vectors' mean cosine to their centroid.</summary>
+sealed record IvfPlan(float[] Centroids, int[] Assigned, double Fit);

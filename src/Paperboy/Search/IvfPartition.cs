@@ -3,9 +3,12 @@ using System.Numerics.Tensors;
 namespace Paperboy.Search;
 
 /// <summary>
-/// The coarse quantizer of the approximate index: k-means centroids and, per centroid, the slots of the vectors
-/// nearest to it (an inverted list). Writers (under the index's lock) publish each changed list as a new
-/// <see cref="IvfList"/>, so a reader always sees a consistent list without locking.
+/// The coarse quantizer of the approximate index: k-means centroids and, per centroid, its inverted list. The
+/// index stores the vectors of a list next to each other (the build reorders the slots), so a list is the slot
+/// range <c>[start, next start)</c> — scanned as one stream of memory — plus a tail of slots placed after the build.
+/// A slot belongs to the list <see cref="ListOf"/> says: a range or tail entry that disagrees (a vector replaced
+/// since, and moved to another list) is skipped. Writers (under the index's lock) publish each changed tail as a
+/// new <see cref="IvfList"/>, so a reader always sees a consistent one without locking.
 /// </summary>
 sealed class IvfPartition
 {
@@ -13,10 +16,13 @@ sealed class IvfPartition
     readonly float[] _centroids;
     readonly short[] _centroidCodes;
     readonly float[] _centroidScales;
-    readonly IvfList[] _lists;
+    readonly int[] _starts;
+    readonly IvfList[] _tails;
     int[] _listOf;
 
-    public IvfPartition(float[] centroids, int dimensions, int slotCapacity)
+    /// <param name="starts">Where each list's range begins, plus the end of the last one (= the vectors built over).</param>
+    /// <param name="listOf">The list of every slot below the build's count (the array may be longer).</param>
+    public IvfPartition(float[] centroids, int dimensions, int[] starts, int[] listOf)
     {
         _dimensions = dimensions;
         _centroids = centroids;
@@ -25,31 +31,38 @@ sealed class IvfPartition
         _centroidScales = new float[Lists];
         for (var c = 0; c < Lists; c++)
             _centroidScales[c] = Int8Vectors.QuantizeQuery(Centroid(c), _centroidCodes.AsSpan(c * dimensions, dimensions));
-        _lists = Enumerable.Range(0, Lists).Select(_ => IvfList.Empty).ToArray();
-        _listOf = new int[Math.Max(slotCapacity, 1)];
-        Array.Fill(_listOf, -1);
+        _starts = starts;
+        _tails = Enumerable.Range(0, Lists).Select(_ => IvfList.Empty).ToArray();
+        _listOf = listOf;
     }
 
     public int Lists { get; }
 
     /// <summary>How many vectors the partition was built over (the index rebuilds when it has grown well past this).</summary>
-    public int BuiltOver { get; init; }
+    public int BuiltOver => _starts[^1];
 
     /// <summary>Mean cosine of the build's vectors to their centroid; the drift check compares new vectors with it.</summary>
-    public double BuildFit { get; set; }
+    public double BuildFit { get; init; }
+
+    /// <summary>Slot → list (−1: none). Replaced as it grows; readers take it once per search.</summary>
+    public int[] ListOf => Volatile.Read(ref _listOf);
 
     public ReadOnlySpan<float> Centroid(int list) => _centroids.AsSpan(list * _dimensions, _dimensions);
 
-    public IvfList List(int list) => Volatile.Read(ref _lists[list]);
+    public (int From, int To) Range(int list) => (_starts[list], _starts[list + 1]);
 
-    /// <summary>The list whose centroid is nearest to the stored codes, and the (unscaled) score it got.</summary>
-    public (int List, float Score) Nearest(ReadOnlySpan<sbyte> codes)
+    public IvfList Tail(int list) => Volatile.Read(ref _tails[list]);
+
+    /// <summary>The list whose centroid is nearest to the stored codes, and its (unscaled) score.</summary>
+    public (int List, float Score) Nearest(ReadOnlySpan<sbyte> codes) => Nearest(_centroidCodes, _centroidScales, _dimensions, codes);
+
+    public static (int List, float Score) Nearest(short[] centroidCodes, float[] centroidScales, int dimensions, ReadOnlySpan<sbyte> codes)
     {
         var best = 0;
         var bestScore = float.NegativeInfinity;
-        for (var c = 0; c < Lists; c++)
+        for (var c = 0; c < centroidScales.Length; c++)
         {
-            var score = Int8Vectors.Dot(_centroidCodes.AsSpan(c * _dimensions, _dimensions), codes) * _centroidScales[c];
+            var score = Int8Vectors.Dot(centroidCodes.AsSpan(c * dimensions, dimensions), codes) * centroidScales[c];
             if (score > bestScore) (best, bestScore) = (c, score);
         }
         return (best, bestScore);
@@ -66,22 +79,7 @@ sealed class IvfPartition
         return order.AsSpan(Lists - probes).ToArray();
     }
 
-    /// <summary>Fills the empty lists from the build's assignment of slots 0..n−1 (before the partition is published).</summary>
-    public void Fill(int[] assigned)
-    {
-        var sizes = new int[Lists];
-        foreach (var list in assigned) sizes[list]++;
-        var slots = sizes.Select(n => new int[n]).ToArray();
-        Array.Clear(sizes);
-        for (var slot = 0; slot < assigned.Length; slot++)
-        {
-            slots[assigned[slot]][sizes[assigned[slot]]++] = slot;
-            _listOf[slot] = assigned[slot];
-        }
-        for (var c = 0; c < Lists; c++) _lists[c] = new IvfList(slots[c], sizes[c]);
-    }
-
-    /// <summary>Puts a slot in a list, taking it out of the one it was in. Call under the index's lock.</summary>
+    /// <summary>Puts a slot in a list (its tail, unless its range already holds it). Call under the index's lock.</summary>
     public void Place(int slot, int list)
     {
         if (slot >= _listOf.Length)
@@ -89,20 +87,16 @@ sealed class IvfPartition
             var grown = new int[Math.Max(slot + 1, _listOf.Length * 2)];
             Array.Fill(grown, -1, _listOf.Length, grown.Length - _listOf.Length);
             _listOf.CopyTo(grown, 0);
-            _listOf = grown;
+            Volatile.Write(ref _listOf, grown);
         }
-        var old = _listOf[slot];
-        if (old == list) return;
-        if (old >= 0) Volatile.Write(ref _lists[old], _lists[old].Without(slot));
-        Volatile.Write(ref _lists[list], _lists[list].With(slot));
+        if (_listOf[slot] == list) return;
         _listOf[slot] = list;
+        var inRange = slot >= _starts[list] && slot < _starts[list + 1];
+        if (!inRange) Volatile.Write(ref _tails[list], _tails[list].With(slot));
     }
-
-    /// <summary>Sizes of the lists, largest first (for the admin page and the benchmark).</summary>
-    public int LargestList => _lists.Max(l => l.Count);
 }
 
-/// <summary>An immutable view of one inverted list: the first <see cref="Count"/> entries of <see cref="Slots"/>.</summary>
+/// <summary>An immutable view of a list's tail: the first <see cref="Count"/> entries of <see cref="Slots"/>.</summary>
 sealed class IvfList(int[] slots, int count)
 {
     public static readonly IvfList Empty = new([], 0);
@@ -116,13 +110,5 @@ sealed class IvfList(int[] slots, int count)
         if (count == array.Length) Array.Resize(ref array, Math.Max(8, count * 2));
         array[count] = slot;
         return new IvfList(array, count + 1);
-    }
-
-    public IvfList Without(int slot)
-    {
-        var array = new int[Math.Max(8, count)];
-        var n = 0;
-        for (var i = 0; i < count; i++) if (slots[i] != slot) array[n++] = slots[i];
-        return new IvfList(array, n);
     }
 }

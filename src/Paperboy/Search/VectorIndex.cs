@@ -24,6 +24,7 @@ public sealed partial class VectorIndex(int dimensions = 384, int exactBelow = V
     Task? _building;
     List<int>? _changedWhileBuilding;
     double _addedFit;
+    int _generation;
     int _addedSinceBuild;
 
     public int Dimensions => dimensions;
@@ -84,47 +85,61 @@ public sealed partial class VectorIndex(int dimensions = 384, int exactBelow = V
     /// <summary>The <paramref name="k"/> nearest papers by cosine similarity, best first, leaving out <paramref name="except"/>.</summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, string? except = null)
     {
-        string[] ids; sbyte[] codes; byte[] residuals; float[] steps; int count; IvfPartition? ivf;
-        lock (_gate) { ids = _ids; codes = _codes; residuals = _residuals; steps = _steps; count = _count; ivf = _ivf; }
-        if (count == 0 || k <= 0) return [];
-        var want = k + (except is null ? 0 : 1);
+        if (k <= 0) return [];
         var q = new short[dimensions];
         Int8Vectors.QuantizeQuery(query, q);
-        var lists = ivf?.Probe(query, Probes > 0 ? Probes : ProbesFor(ivf.Lists)).Select(ivf.List).ToArray();
-        var candidates = Scan(q, codes, steps, count, lists, Math.Max(2 * want, want + 100));
-        var r = ResidualBytes(dimensions);
-        var hits = new List<VectorHit>(candidates.Count);
-        foreach (var slot in candidates)
-            if (ids[slot] != except)
-                hits.Add(new VectorHit(ids[slot], Int8Vectors.FineDot(query, codes.AsSpan(slot * dimensions, dimensions), residuals.AsSpan(slot * r, r), steps[slot])));
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id, StringComparer.Ordinal).Take(k).ToList();
+        while (true)
+        {
+            string[] ids; sbyte[] codes; byte[] residuals; float[] steps; int count; IvfPartition? ivf; int generation;
+            lock (_gate) { ids = _ids; codes = _codes; residuals = _residuals; steps = _steps; count = _count; ivf = _ivf; generation = _generation; }
+            if (count == 0) return [];
+            var want = k + (except is null ? 0 : 1);
+            var probed = ivf?.Probe(query, Probes > 0 ? Probes : ProbesFor(ivf.Lists));
+            var candidates = Scan(q, codes, steps, count, ivf, probed, Math.Max(2 * want, want + 100));
+            var r = ResidualBytes(dimensions);
+            var hits = new List<VectorHit>(candidates.Count);
+            foreach (var slot in candidates)
+                if (ids[slot] != except)
+                    hits.Add(new VectorHit(ids[slot], Int8Vectors.FineDot(query, codes.AsSpan(slot * dimensions, dimensions), residuals.AsSpan(slot * r, r), steps[slot])));
+            // A rebuild reordered the slots while this search read them: its answer may be mixed up, so search again.
+            if (Volatile.Read(ref _generation) != generation) continue;
+            return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id, StringComparer.Ordinal).Take(k).ToList();
+        }
     }
 
     /// <summary>Lists probed for a partition of <paramref name="lists"/> lists (about 6% of the vectors at 1M).</summary>
     public static int ProbesFor(int lists) => Math.Max(8, lists / 16);
 
     /// <summary>
-    /// The best <paramref name="keep"/> slots by int8 score: of every slot (no lists) or of the probed lists,
-    /// split across the cores when there is enough to scan.
+    /// The best <paramref name="keep"/> slots by int8 score: of every slot (no partition) or of the probed lists
+    /// (their ranges, then their tails), split across the cores when there is enough to scan.
     /// </summary>
-    HashSet<int> Scan(short[] q, sbyte[] codes, float[] steps, int count, IvfList[]? lists, int keep)
+    HashSet<int> Scan(short[] q, sbyte[] codes, float[] steps, int count, IvfPartition? ivf, int[]? probed, int keep)
     {
-        var work = lists?.Sum(l => l.Count) ?? count;
+        var work = ivf is null ? count : probed!.Sum(l => ivf.Range(l).To - ivf.Range(l).From);
         var parts = work < ParallelAbove ? 1 : Environment.ProcessorCount;
         var tops = new TopSlots[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
             var top = new TopSlots(keep);
-            if (lists is null)
+            if (ivf is null)
             {
                 for (var slot = (int)((long)count * part / parts); slot < (long)count * (part + 1) / parts; slot++)
                     Offer(top, q, codes, steps, slot);
             }
             else
             {
-                for (var l = part; l < lists.Length; l += parts)
-                    for (var i = 0; i < lists[l].Count; i++)
-                        if (lists[l].Slots[i] < count) Offer(top, q, codes, steps, lists[l].Slots[i]);
+                var listOf = ivf.ListOf;
+                for (var p = part; p < probed!.Length; p += parts)
+                {
+                    var list = probed[p];
+                    var (from, to) = ivf.Range(list);
+                    for (var slot = from; slot < Math.Min(to, count); slot++)
+                        if (listOf[slot] == list) Offer(top, q, codes, steps, slot);
+                    var tail = ivf.Tail(list);
+                    for (var i = 0; i < tail.Count; i++)
+                        if (tail.Slots[i] < Math.Min(count, listOf.Length) && listOf[tail.Slots[i]] == list) Offer(top, q, codes, steps, tail.Slots[i]);
+                }
             }
             tops[part] = top;
         });
