@@ -27,7 +27,7 @@ public static class BackfillRate
         for (var round = 0; round < rounds; round++)
         {
             var rawRate = raw.Run(texts);
-            var appRate = await AppAsync(corpus, model);
+            var appRate = await AppAsync(corpus, model, round);
             bestRaw = Math.Max(bestRaw, rawRate);
             bestApp = Math.Max(bestApp, appRate);
             Console.WriteLine($"round {round + 1}: raw ONNX Runtime {rawRate:F1} papers/s, app back-fill {appRate:F1} papers/s ({appRate / rawRate:P0})");
@@ -36,9 +36,9 @@ public static class BackfillRate
         return 0;
     }
 
-    static async Task<double> AppAsync(List<EvalPaper> corpus, EmbeddingModel model)
+    static async Task<double> AppAsync(List<EvalPaper> corpus, EmbeddingModel model, int round)
     {
-        await using var app = await BenchHost.StartAsync("/tmp/paperboy-eval/db-backfill", model.Name, fresh: true);
+        await using var app = await BenchHost.StartAsync($"/tmp/paperboy-eval/db-backfill-{round}", model.Name, fresh: true);
         await BenchHost.InsertAsync(app, corpus);
         var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
         app.Services.GetRequiredService<EmbedderProvider>().Get().Embed([corpus[0].Title]); // the session loads outside the clock, as in (a)

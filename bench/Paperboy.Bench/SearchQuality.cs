@@ -29,7 +29,7 @@ public static class SearchQuality
                  {
                      ("short (3 keywords)", p => string.Join(' ', p.Keywords.Take(3))),
                      ("long (all keywords)", p => string.Join(' ', p.Keywords)),
-                 })
+                 }.Where(x => Environment.GetEnvironmentVariable("EVAL_ONLY") is not { } only || x.Item1.StartsWith(only)))
         {
             var modes = Environment.GetEnvironmentVariable("EVAL_HYBRID_ONLY") == "1" ? new[] { SearchMode.Hybrid } : new[] { SearchMode.Words, SearchMode.Meaning, SearchMode.Hybrid };
             foreach (var mode in modes)
