@@ -5,7 +5,7 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// Keyword search on SQLite FTS5 (table papers_fts, see migration 0005). FTS5 computes bm25 for every match it
+/// Keyword search on SQLite FTS5 (table papers_fts, see migrations 0005 and 0006: papers a bulk import queued are found once indexed). FTS5 computes bm25 for every match it
 /// orders, so a common word would rank a large part of the corpus: only the newest <see cref="MaxScored"/> matches
 /// (by rowid, i.e. by arrival) are scored, found first by walking the index without scoring.
 /// </summary>
@@ -55,11 +55,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db) : IKeywordIndex
 
     public async Task RebuildAsync(CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')";
-        cmd.CommandTimeout = 3600;
-        await cmd.ExecuteNonQueryAsync(ct);
+        await SqliteKeywordQueue.RebuildAsync((Microsoft.Data.Sqlite.SqliteConnection)await OpenAsync(ct), ct);
     }
 
     async Task<DbConnection> OpenAsync(CancellationToken ct)
