@@ -5,14 +5,15 @@ return args.FirstOrDefault() switch
 {
     "embed-corpus" => EmbedCorpus.Run(args[1], args[2], args[3]),
     "check-embedder" => CheckEmbedder.Run(),
-    "vector-scale" => VectorScale.Run(args[1], int.Parse(args[2])),
+    "vector-scale" => VectorScale.Run(args[1], args[2], int.Parse(args[3])),
     "eval" => await SearchQuality.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 1000, args.Length > 5 ? int.Parse(args[5]) : int.MaxValue),
+    "backfill-rate" => await BackfillRate.RunAsync(args[1], int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 2),
     "keyword-scale" => await KeywordScale.RunAsync(args[1], int.Parse(args[2])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [QUERIES] [CORPUS_LIMIT] | vector-scale VECTORS.f32 N | keyword-scale SNAPSHOT.jsonl.gz N");
+    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [QUERIES] [CORPUS_LIMIT] | vector-scale CORPUS VECTORS.f32 N | backfill-rate CORPUS N [ROUNDS] | keyword-scale SNAPSHOT.jsonl.gz N");
     return 2;
 }

@@ -29,9 +29,10 @@ public static class SearchQuality
                  {
                      ("short (3 keywords)", p => string.Join(' ', p.Keywords.Take(3))),
                      ("long (all keywords)", p => string.Join(' ', p.Keywords)),
-                 })
+                 }.Where(x => Environment.GetEnvironmentVariable("EVAL_ONLY") is not { } only || x.Item1.StartsWith(only)))
         {
-            foreach (var mode in new[] { SearchMode.Words, SearchMode.Meaning, SearchMode.Hybrid })
+            var modes = Environment.GetEnvironmentVariable("EVAL_HYBRID_ONLY") == "1" ? new[] { SearchMode.Hybrid } : new[] { SearchMode.Words, SearchMode.Meaning, SearchMode.Hybrid };
+            foreach (var mode in modes)
             {
                 double recall = 0, ndcg = 0;
                 var clock = Stopwatch.StartNew();

@@ -12,6 +12,9 @@ namespace Paperboy.Search;
 public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
     EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
 {
+    /// <summary>The last paper id of the previous batch: the next batch looks after it.</summary>
+    string _after = "";
+
     /// <summary>Loads every stored vector of the configured model into the index.</summary>
     public async Task<int> LoadIndexAsync(CancellationToken ct)
     {
@@ -20,6 +23,7 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var n = await store.LoadAllAsync(embedders.Model.Name, (id, v) => index.Upsert(id, v), ct);
         progress.IndexLoaded = true;
         log.LogInformation("loaded {Vectors} vectors of {Model} into the search index", n, embedders.Model.Name);
+        RebuildIndexIfDue();
         return n;
     }
 
@@ -29,8 +33,14 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var model = embedders.Model;
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
-        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct, _after);
+        if (missing.Count == 0 && _after.Length > 0)
+        {
+            _after = ""; // round again from the first paper: vectors cleared by an edit may sit behind the cursor
+            missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        }
         if (missing.Count == 0) return 0;
+        _after = missing[^1].Id;
         var clock = Stopwatch.StartNew();
         var embedder = embedders.Get();
         var texts = missing.Select(p => EmbeddingModel.PaperText(p.Title, p.Abstract)).ToList();
@@ -42,7 +52,19 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         progress.PapersPerSecond = rows.Count / clock.Elapsed.TotalSeconds;
         progress.LastBatchAt = DateTime.UtcNow;
         log.LogInformation("embedded {Papers} papers with {Model} at {Rate:F1}/s", rows.Count, model.Name, progress.PapersPerSecond);
+        RebuildIndexIfDue();
         return rows.Count;
+    }
+
+    /// <summary>Starts the approximate index's (re)build in the background when it is due; searches go on meanwhile.</summary>
+    void RebuildIndexIfDue()
+    {
+        var clock = Stopwatch.StartNew();
+        index.RebuildIfDue()?.ContinueWith(t =>
+        {
+            if (t.IsFaulted) log.LogError(t.Exception, "building the vector index failed; searches keep scanning every vector");
+            else log.LogInformation("built the vector index: {Lists} lists over {Vectors} vectors in {Seconds:F1} s", t.Result.Lists, t.Result.BuiltOver, clock.Elapsed.TotalSeconds);
+        }, TaskScheduler.Default);
     }
 
     public async Task<(long Papers, long Embedded)> CountAsync(CancellationToken ct)

@@ -7,13 +7,22 @@ namespace Paperboy.Search;
 /// <summary>
 /// Search by words and by meaning, fused by reciprocal rank: the engine's keyword index ranks its matches, the
 /// vector index finds the nearest papers to the query's meaning (then kept only if they satisfy the phrases,
-/// authors, exclusions and filters, which always apply), and each paper scores Σ 1/(60 + rank).
+/// authors, exclusions and filters, which always apply), and each paper scores Σ 1/(60 + rank) — weighted towards
+/// the words side for long queries.
 /// </summary>
 public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorIndex vectors, EmbedderProvider embedders)
 {
     /// <summary>How many candidates each side contributes to the fusion.</summary>
     public const int Depth = 100;
     const int RrfK = 60;
+
+    /// <summary>
+    /// A long query (a pasted text) gives the words side many telling words, so its order is trusted more: a steeper
+    /// curve for its ranks (k = 20) and half weight for meaning. Measured in docs/benchmarks.md "Quality": this lifts
+    /// hybrid from 0.992 / 0.984 to 0.998 / 0.994 (recall@10 / nDCG@10) on long queries, above words alone.
+    /// </summary>
+    const int LongQueryWordsK = 20;
+    const double LongQueryMeaningWeight = 0.5;
 
     public async Task<IReadOnlyList<Paper>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -42,7 +51,9 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
             byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
         }
         if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Words ? byWords : byMeaning;
-        return Fuse(byWords, byMeaning);
+        return q.IsLong
+            ? Fuse((byWords, LongQueryWordsK, 1), (byMeaning, RrfK, LongQueryMeaningWeight))
+            : Fuse((byWords, RrfK, 1), (byMeaning, RrfK, 1));
     }
 
     /// <summary>Nearest papers to a paper by meaning (none until its vector is computed).</summary>
@@ -56,12 +67,13 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
 
     public Task<bool> ExistsAsync(string paperId, CancellationToken ct) => db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct);
 
-    public static IReadOnlyList<string> Fuse(params IReadOnlyList<string>[] rankings)
+    /// <summary>Weighted reciprocal rank fusion: each paper scores Σ weight / (k + rank) over the rankings.</summary>
+    public static IReadOnlyList<string> Fuse(params (IReadOnlyList<string> Ranking, int K, double Weight)[] rankings)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var ranking in rankings)
+        foreach (var (ranking, k, weight) in rankings)
             for (var i = 0; i < ranking.Count; i++)
-                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + 1.0 / (RrfK + i + 1);
+                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + weight / (k + i + 1);
         return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
     }
 

@@ -71,12 +71,15 @@ public static class SearchEndpoints
         return TypedResults.Ok(related.Select(SearchJson.From).ToList());
     }
 
-    static async Task<IResult> AdminAsync(EmbeddingBackfill backfill, EmbedderProvider embedders, VectorIndex index, EmbeddingProgress progress, CancellationToken ct)
+    /// <summary>The index's progress page: curators and admins only (a stranger is sent to sign in, a member gets a 403).</summary>
+    static async Task<IResult> AdminAsync(HttpContext ctx, EmbeddingBackfill backfill, EmbedderProvider embedders, VectorIndex index, EmbeddingProgress progress, CancellationToken ct)
     {
+        if (Community.Viewer.From(ctx) is not { } viewer) return Community.Pages.SignInFirst(ctx);
+        if (!viewer.IsCurator) return Community.Pages.Message(403, "Curators only", "Only curators and admins can see the search index.");
         var (papers, embedded) = await backfill.CountAsync(ct);
         return new RazorComponentResult<SearchAdminPage>(new
         {
-            Model = embedders.Model.Name, Papers = papers, Embedded = embedded, InMemory = index.Count, Progress = progress,
+            Model = embedders.Model.Name, Papers = papers, Embedded = embedded, InMemory = index.Count, Progress = progress, Index = index.State,
         });
     }
 

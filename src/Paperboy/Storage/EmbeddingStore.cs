@@ -7,14 +7,20 @@ namespace Paperboy.Storage;
 /// <summary>paper_embeddings: one float32 vector per paper and model, the same SQL on both engines.</summary>
 public sealed class EmbeddingStore(PaperboyDb db)
 {
-    /// <summary>Up to <paramref name="limit"/> visible papers that have no vector for the model yet.</summary>
-    public async Task<List<(string Id, string Title, string Abstract)>> ListMissingAsync(string model, int limit, CancellationToken ct)
+    /// <summary>
+    /// Up to <paramref name="limit"/> papers with ids after <paramref name="afterId"/> that have no vector for the
+    /// model yet, in id order. The caller walks the ids with it: starting over from the first paper each time would
+    /// re-check every paper already embedded (a million index probes per batch at 1M papers).
+    /// </summary>
+    public async Task<List<(string Id, string Title, string Abstract)>> ListMissingAsync(string model, int limit, CancellationToken ct, string afterId = "")
     {
         var conn = await OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"""
             SELECT p.id, p.title, p.abstract FROM papers p
-            WHERE NOT EXISTS (SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = {SearchSql.Add(cmd, "model", model)})
+            WHERE p.id > {SearchSql.Add(cmd, "after", afterId)}
+              AND NOT EXISTS (SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = {SearchSql.Add(cmd, "model", model)})
+            ORDER BY p.id
             LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
         var list = new List<(string, string, string)>();

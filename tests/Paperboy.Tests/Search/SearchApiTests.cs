@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Paperboy.Community;
 using Paperboy.Tests.Infrastructure;
+using static Paperboy.Tests.Community.CommunityTestData;
 
 namespace Paperboy.Tests.Search;
 
@@ -56,7 +59,7 @@ public sealed class SearchApiTests
     }
 
     [Fact]
-    public async Task TheSearchRoutesAreDescribedInOpenApiAndTheAdminPageShowsTheBackfill()
+    public async Task TheSearchRoutesAreDescribedInOpenApiAndTheAdminPageShowsTheBackfillToCuratorsOnly()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
         await RealPapers.InsertAsync(app, RealPapers.FromDays("2026-08-21"));
@@ -64,7 +67,24 @@ public sealed class SearchApiTests
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/papers/search", out _));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/papers/{id}/related", out _));
-        var admin = await client.GetStringAsync("/admin/search");
+
+        var stranger = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/admin/search");
+        Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.Equal("/signin?returnUrl=%2Fadmin%2Fsearch", stranger.Headers.Location?.OriginalString);
+
+        await AddUserAsync(app, "ada");
+        var member = app.CreateClient();
+        await SignInAsync(app, member, "ada@example.org");
+        var refused = await member.GetAsync("/admin/search");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Only curators and admins can see the search index.", refusal);
+        Assert.DoesNotContain("id=\"embedded\"", refusal);
+
+        await AddUserAsync(app, "cora", UserRole.Curator);
+        var curator = app.CreateClient();
+        await SignInAsync(app, curator, "cora@example.org");
+        var admin = await curator.GetStringAsync("/admin/search");
         Assert.Contains("<dd id=\"embedded\">0 (0.0%)</dd>", admin);
         Assert.Contains("<dt>Papers</dt><dd>17</dd>", admin);
     }
