@@ -6,7 +6,7 @@ namespace Paperboy.Storage;
 /// Builds FTS5 MATCH expressions from a parsed query. Every term is a double-quoted FTS5 string, so nothing a user
 /// types (NEAR, *, ^, AND, column filters) acts as an operator: inside quotes FTS5 only tokenizes.
 /// </summary>
-static class Fts5Expression
+public static class Fts5Expression
 {
     /// <summary>What a paper must contain to be a keyword hit, or null when the query has nothing to match.</summary>
     public static string? Match(SearchQuery q)
@@ -22,6 +22,20 @@ static class Fts5Expression
         if (must is not null) parts.Add(must);
         if (parts.Count == 0) return null;
         var positive = string.Join(" AND ", parts);
+        var excluded = Excluded(q);
+        return excluded is null ? positive : $"({positive}) NOT {excluded}";
+    }
+
+    /// <summary>
+    /// For a long query, the stricter match ranked before <see cref="Match"/>'s: every one of its telling words (a
+    /// pasted title or abstract finds its own paper this way, whatever the OR of its words matches); null otherwise.
+    /// </summary>
+    public static string? MatchAll(SearchQuery q)
+    {
+        if (!q.IsLong) return null;
+        var terms = LongQueryTerms.Pick(q.Words);
+        if (terms.Count == 0) return null;
+        var positive = string.Join(" AND ", terms.Select(Quote).Append(Must(q)).OfType<string>());
         var excluded = Excluded(q);
         return excluded is null ? positive : $"({positive}) NOT {excluded}";
     }

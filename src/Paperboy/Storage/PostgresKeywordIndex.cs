@@ -13,13 +13,24 @@ public sealed class PostgresKeywordIndex(PaperboyDb db) : IKeywordIndex
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await OpenAsync(ct);
+        var ids = await RankAsync(conn, cmd => TsQuery.MatchAll(cmd, query), filters, limit, ct) ?? [];
+        if (ids.Count >= limit) return ids;
+        var more = await RankAsync(conn, cmd => TsQuery.Match(cmd, query), filters, limit + ids.Count, ct);
+        if (more is null) return [];
+        var seen = ids.ToHashSet();
+        ids.AddRange(more.Where(seen.Add).Take(limit - ids.Count).ToList());
+        return ids;
+    }
+
+    /// <summary>The best <paramref name="limit"/> matches of the tsquery that <paramref name="match"/> builds, or null when it builds none.</summary>
+    static async Task<List<string>?> RankAsync(DbConnection conn, Func<DbCommand, string?> match, SearchFilters filters, int limit, CancellationToken ct)
+    {
         await using var cmd = conn.CreateCommand();
-        var match = TsQuery.Match(cmd, query);
-        if (match is null) return [];
+        if (match(cmd) is not { } tsquery) return null;
         cmd.CommandText = $"""
             SELECT p.id FROM papers p
-            WHERE p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}
-            ORDER BY p.search_vector <=> {match} LIMIT {SearchSql.Add(cmd, "limit", limit)}
+            WHERE p.search_vector @@ {tsquery}{SearchSql.Filters(cmd, filters, postgres: true)}
+            ORDER BY p.search_vector <=> {tsquery} LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
         return await SearchSql.ReadIdsAsync(cmd, ct);
     }

@@ -4,50 +4,52 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// Builds PostgreSQL tsquery expressions (SQL text with parameters) from a parsed query. Terms are reduced to
-/// letters and digits before they reach to_tsquery, so no user text is ever read as a tsquery operator.
+/// Builds PostgreSQL tsquery expressions (SQL text with parameters) from a parsed query. Every word or phrase goes
+/// through <c>phraseto_tsquery</c>, i.e. PostgreSQL's own parser, the one that built the vector ("Phi-4-Mini" is
+/// phi, -4, mini there), and never reads user text as a tsquery operator; the terms are joined with && and || in SQL.
 /// Authors are matched in the 'simple' configuration and restricted to weight C (the authors part of the vector).
 /// </summary>
-static class TsQuery
+public static class TsQuery
 {
     public static string? Match(DbCommand cmd, SearchQuery q)
     {
         var words = q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words);
-        var text = Join(words.Select(Phrase), q.IsLong ? " | " : " & ");
+        return Combine(cmd, Terms(cmd, "w", words, q.IsLong ? " || " : " && "), q);
+    }
+
+    /// <summary>For a long query, all of its telling words (ranked before the OR of them, see <see cref="Fts5Expression.MatchAll"/>); null otherwise.</summary>
+    public static string? MatchAll(DbCommand cmd, SearchQuery q) =>
+        q.IsLong && Terms(cmd, "all", LongQueryTerms.Pick(q.Words), " && ") is { } all ? Combine(cmd, all, q) : null;
+
+    public static string? Must(DbCommand cmd, SearchQuery q)
+    {
         var parts = new List<string>();
-        if (text.Length > 0) parts.Add($"to_tsquery('english', {SearchSql.Add(cmd, "words", text)})");
-        if (Must(cmd, q) is { } must) parts.Add(must);
+        if (Terms(cmd, "phrase", q.Phrases, " && ") is { } phrases) parts.Add(phrases);
+        var authors = string.Join(" & ", q.Authors.Select(Author).Where(a => a.Length > 0));
+        if (authors.Length > 0) parts.Add($"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})");
+        return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
+    }
+
+    public static string? Excluded(DbCommand cmd, SearchQuery q) => Terms(cmd, "ex", q.Excluded, " || ");
+
+    static string? Combine(DbCommand cmd, string? words, SearchQuery q)
+    {
+        var parts = new[] { words, Must(cmd, q) }.OfType<string>().ToList();
         if (parts.Count == 0) return null;
         var positive = string.Join(" && ", parts);
         return Excluded(cmd, q) is { } excluded ? $"({positive} && !!{excluded})" : $"({positive})";
     }
 
-    public static string? Must(DbCommand cmd, SearchQuery q)
-    {
-        var parts = new List<string>();
-        var phrases = Join(q.Phrases.Select(Phrase), " & ");
-        if (phrases.Length > 0) parts.Add($"to_tsquery('english', {SearchSql.Add(cmd, "phrases", phrases)})");
-        var authors = Join(q.Authors.Select(a => Phrase(a, ":C")), " & ");
-        if (authors.Length > 0) parts.Add($"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})");
-        return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
-    }
+    /// <summary>Each term as a phrase query, joined by <paramref name="op"/>; a term of stop words only drops out.</summary>
+    static string? Terms(DbCommand cmd, string name, IReadOnlyList<string> terms, string op) => terms.Count == 0 ? null :
+        "(" + string.Join(op, terms.Select((t, i) => $"phraseto_tsquery('english', {SearchSql.Add(cmd, name + i, t)})")) + ")";
 
-    public static string? Excluded(DbCommand cmd, SearchQuery q)
+    /// <summary>An author's name as tsquery text: its letter-and-digit tokens, weight C, joined by "followed by".</summary>
+    static string Author(string name)
     {
-        var text = Join(q.Excluded.Select(Phrase), " | ");
-        return text.Length == 0 ? null : $"to_tsquery('english', {SearchSql.Add(cmd, "excluded", text)})";
-    }
-
-    /// <summary>A word or phrase as tsquery text: its letter-and-digit tokens joined by "followed by".</summary>
-    static string Phrase(string text) => Phrase(text, "");
-
-    static string Phrase(string text, string weight)
-    {
-        var tokens = Tokens(text).Select(t => t + weight).ToList();
+        var tokens = Tokens(name).Select(t => t + ":C").ToList();
         return tokens.Count switch { 0 => "", 1 => tokens[0], _ => "(" + string.Join(" <-> ", tokens) + ")" };
     }
-
-    static string Join(IEnumerable<string> parts, string op) => string.Join(op, parts.Where(p => p.Length > 0));
 
     static IEnumerable<string> Tokens(string text)
     {

@@ -32,6 +32,30 @@ public abstract class KeywordSearchTests(Engine engine)
     }
 
     [Fact]
+    public async Task UnderThousandsOfNewerMatchesEveryOwnTitleStillFindsItsPaperFirstAndADateFilterStillFindsAnOldPaper()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        // Older papers first (lower rowids on SQLite, where only the newest matches of a common word get scored), among them
+        // titles longer than a short query; then every paper HF listed from April to December 2025 (3,148, nearly all about models).
+        var old = RealPapers.FromDays("2025-03-03", "2025-03-04", "2025-03-05");
+        var ancient = Make("1901.00001", "An early statistical model", "A model of word counts.", ["Ada Lovelace"], ["cs.CL"], new(2019, 1, 2), 0);
+        await RealPapers.InsertAsync(app, [ancient, .. old]);
+        var seen = old.Select(p => p.Id).ToHashSet();
+        var newer = RealPapers.FromDays(RealPapers.Days(new DateOnly(2025, 4, 1), new DateOnly(2025, 12, 31))).Where(p => seen.Add(p.Id)).ToList();
+        Assert.True(newer.Count > 3000, $"{newer.Count} newer papers");
+        await RealPapers.InsertAsync(app, newer);
+
+        Assert.Contains(old, p => SearchQueryParser.Parse(p.Title).Query!.IsLong);
+        foreach (var paper in old)
+        {
+            var ids = await SearchAsync(app, paper.Title);
+            Assert.True(ids.Count > 0 && ids[0] == paper.Id, $"'{paper.Title}' found {string.Join(", ", ids.Take(3))} first, not {paper.Id}");
+        }
+        Assert.Equal(["1901.00001"], await SearchAsync(app, "model until:2019-12-31"));
+        Assert.Equal("1901.00001", (await SearchAsync(app, "model author:lovelace"))[0]);
+    }
+
+    [Fact]
     public async Task APastedAbstractFindsItsPaperFirstAndAOneWordQueryFindsEveryPaperWithTheWord()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);
