@@ -7,7 +7,7 @@ return args.FirstOrDefault() switch
     "check-embedder" => CheckEmbedder.Run(),
     "vector-scale" => VectorScale.Run(args[1], int.Parse(args[2])),
     "eval" => await SearchQuality.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 1000, args.Length > 5 ? int.Parse(args[5]) : int.MaxValue),
-    "keyword-scale" => await KeywordScale.RunAsync(args[1], args.Length > 2 ? args[2] : null),
+    "keyword-scale" => await KeywordScale.RunAsync(args[1], args.Length > 2 ? args[2] : null, args.Length < 4 || args[3] != "postgres-only"),
     "build-1m" => await MillionCorpus.RunAsync(args[1], args[2], args.Length > 3 && args[3].Length > 0 ? args[3] : null, args.Length > 4 ? int.Parse(args[4]) : 1_000_000),
     _ => Usage(),
 };

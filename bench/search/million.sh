@@ -21,6 +21,7 @@ pg_start() {
     mkdir -p "$dir/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/pg"
     as_pg "$pgbin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
   fi
+  as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" status >/dev/null 2>&1 && return 0 # already running (left by another run): keep it
   as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w -o "-p $pgport -k $dir/pg -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" start >/dev/null
   trap 'as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 }

@@ -5,81 +5,153 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// Keyword search on SQLite FTS5 (table papers_fts, see migration 0005). FTS5 computes bm25 for every match it
-/// orders (about 3 µs each), so a common word would rank a large part of the corpus: only the newest
-/// <see cref="MaxScored"/> matches (by rowid, i.e. by arrival) that pass the filters are scored, found first by
-/// walking the index backwards without scoring; a query with fewer matches is ranked exactly. A long query (a pasted
-/// title or abstract) first ranks the papers that contain all of its telling words, then fills up with the OR of them.
+/// Keyword search on SQLite FTS5 (table papers_fts, see migration 0005), ranked by bm25 with title over abstract over
+/// authors. Two costs grow with a corpus and are bounded here (measured at 1M papers, docs/benchmarks.md):
+/// <list type="bullet">
+/// <item>bm25 is computed for every match ordered: only the newest <see cref="KeywordIndexOptions.ScoredMatches"/>
+/// matches (by rowid, i.e. by arrival) that pass the filters are ranked, found by walking the index backwards;</item>
+/// <item>bm25 reads the whole posting list of each term for its inverse document frequency (30 ms for a word in
+/// 900k papers): a term in more than <see cref="KeywordIndexOptions.CommonTermPapers"/> papers (estimated from how
+/// far back its newest matches reach) only filters, and the query's rarer terms rank. When every term is that common,
+/// the newest matches with all the words in the title come first, then the newest others.</item>
+/// </list>
+/// A long query (a pasted title or abstract) first ranks the papers that contain all of its telling words, then fills
+/// up with the OR of them.
 /// </summary>
-public sealed class SqliteKeywordIndex(PaperboyDb db) : IKeywordIndex
+public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
 {
-    public const int MaxScored = 2000;
     // Column weights for bm25: title over abstract over authors.
     const string Rank = "bm25(papers_fts, 10.0, 3.0, 1.0)";
     // Ranked rows fetched beyond the limit without looking at papers, so that a few hidden ones do not leave the page short.
     const int HiddenSlack = 20;
+    // Matches walked to estimate how many papers a term is in.
+    const int Probe = 500;
 
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
-        var match = Fts5Expression.Match(query);
-        if (match is null) return [];
+        if (Fts5Expression.Query(query) is not { } any) return [];
         var conn = await OpenAsync(ct);
-        var ids = Fts5Expression.MatchAll(query) is { } all ? await RankAsync(conn, all, filters, limit, ct) : [];
+        var ids = Fts5Expression.QueryAll(query) is { } all ? await RankAsync(conn, all, filters, limit, ct) : [];
         if (ids.Count >= limit) return ids;
         var seen = ids.ToHashSet();
-        var more = await RankAsync(conn, match, filters, limit + ids.Count, ct);
+        var more = await RankAsync(conn, any, filters, limit + ids.Count, ct);
         ids.AddRange(more.Where(seen.Add).Take(limit - ids.Count).ToList());
         return ids;
     }
 
-    async Task<List<string>> RankAsync(DbConnection conn, string match, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<string>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
-        long? lowest;
-        await using (var bound = conn.CreateCommand())
+        var ranking = await RarePartsAsync(conn, query, ct);
+        if (ranking.Count == 0)
         {
-            bound.CommandText = filtered
-                ? $"""
-                  SELECT papers_fts.rowid FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-                  WHERE papers_fts MATCH @m{SearchSql.Filters(bound, filters, postgres: false)}
-                  ORDER BY papers_fts.rowid DESC LIMIT 1 OFFSET @skip
-                  """
-                : "SELECT rowid FROM papers_fts WHERE papers_fts MATCH @m ORDER BY rowid DESC LIMIT 1 OFFSET @skip";
-            SearchSql.Add(bound, "m", match);
-            SearchSql.Add(bound, "skip", MaxScored - 1);
-            lowest = await bound.ExecuteScalarAsync(ct) as long?;
+            // Every term is common: the newest with all the words in the title, then the newest others.
+            var ids = await ListAsync(conn, new(query.InTitle, null, null, ByRank: false), filters, filtered, limit, ct);
+            if (ids.Count >= limit) return ids;
+            var seen = ids.ToHashSet();
+            var newest = await ListAsync(conn, new(query.Full, null, null, ByRank: false), filters, filtered, limit + ids.Count, ct);
+            ids.AddRange(newest.Where(seen.Add).Take(limit - ids.Count).ToList());
+            return ids;
         }
-        if (!filtered)
+        var lowest = await NewestAsync(conn, query.Full, filtered ? filters : null, options.ScoredMatches, ct);
+        var within = ranking.Count == query.Parts.Count() && query.Excluded is null ? null : query.Full;
+        return await ListAsync(conn, new(Fts5Query.Rank(ranking), within, lowest, ByRank: true), filters, filtered, limit, ct);
+    }
+
+    /// <summary>What to list: matches of Match (and of Within) from rowid Lowest up, by bm25 or newest first.</summary>
+    sealed record Listing(string Match, string? Within, long? Lowest, bool ByRank)
+    {
+        public string Where(DbCommand cmd)
         {
-            // Rank inside the index alone, then drop hidden papers from the top: no papers row is read for the others.
-            await using var fast = conn.CreateCommand();
-            fast.CommandText = $"""
-                SELECT p.id FROM (
-                    SELECT rowid AS r, {Rank} AS score FROM papers_fts
-                    WHERE papers_fts MATCH {SearchSql.Add(fast, "m", match)}{Lowest(fast, lowest)}
-                    ORDER BY score LIMIT {SearchSql.Add(fast, "n", limit + HiddenSlack)}) f
-                JOIN papers p ON p.rowid = f.r WHERE p.hidden = 0
-                ORDER BY f.score LIMIT {SearchSql.Add(fast, "limit", limit)}
-                """;
-            var ids = await SearchSql.ReadIdsAsync(fast, ct);
-            if (ids.Count == limit || !await MoreMatchesAsync(conn, match, lowest, limit + HiddenSlack, ct)) return ids;
+            var where = $"papers_fts MATCH {SearchSql.Add(cmd, "m", Match)}";
+            var lowest = Lowest is null ? "" : " AND rowid >= " + SearchSql.Add(cmd, "lowest", Lowest.Value);
+            if (Within is not null)
+                where += $" AND papers_fts.rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH {SearchSql.Add(cmd, "within", Within)}{lowest})";
+            return where + lowest.Replace("rowid", "papers_fts.rowid");
         }
+
+        public string Order => ByRank ? Rank : "papers_fts.rowid DESC";
+        public string Score => ByRank ? Rank : "papers_fts.rowid";
+        public string ScoreOrder => ByRank ? "f.o" : "f.o DESC";
+    }
+
+    /// <summary>
+    /// Ids of visible papers of the listing that pass the filters, in its order. Without filters the order is taken
+    /// inside the index alone and only the top rows are looked up in papers.
+    /// </summary>
+    static async Task<List<string>> ListAsync(DbConnection conn, Listing listing, SearchFilters filters, bool join, int limit, CancellationToken ct)
+    {
         await using var cmd = conn.CreateCommand();
+        if (!join)
+        {
+            cmd.CommandText = $"""
+                SELECT p.id FROM (
+                    SELECT papers_fts.rowid AS r, {listing.Score} AS o FROM papers_fts WHERE {listing.Where(cmd)}
+                    ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "n", limit + HiddenSlack)}) f
+                JOIN papers p ON p.rowid = f.r WHERE p.hidden = 0
+                ORDER BY {listing.ScoreOrder} LIMIT {SearchSql.Add(cmd, "limit", limit)}
+                """;
+            var ids = await SearchSql.ReadIdsAsync(cmd, ct);
+            // Short only when fewer matches exist, or when more than the slack of the top ones are hidden: then ask papers.
+            if (ids.Count == limit || !await HasAsync(conn, listing, limit + HiddenSlack, ct)) return ids;
+            return await ListAsync(conn, listing, filters, join: true, limit, ct);
+        }
         cmd.CommandText = $"""
             SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-            WHERE papers_fts MATCH {SearchSql.Add(cmd, "m", match)}{Lowest(cmd, lowest)}{SearchSql.Filters(cmd, filters, postgres: false)}
-            ORDER BY {Rank} LIMIT {SearchSql.Add(cmd, "limit", limit)}
+            WHERE {listing.Where(cmd)}{SearchSql.Filters(cmd, filters, postgres: false)}
+            ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
         return await SearchSql.ReadIdsAsync(cmd, ct);
     }
 
-    static string Lowest(DbCommand cmd, long? lowest) => lowest is null ? "" : " AND papers_fts.rowid >= " + SearchSql.Add(cmd, "lowest", lowest.Value);
-
-    /// <summary>Whether the window holds at least <paramref name="n"/> matches (then hidden papers made the page short).</summary>
-    static async Task<bool> MoreMatchesAsync(DbConnection conn, string match, long? lowest, int n, CancellationToken ct)
+    /// <summary>The rowid of the <paramref name="n"/>th newest match (passing the filters, when given), or null when there are fewer.</summary>
+    static async Task<long?> NewestAsync(DbConnection conn, string match, SearchFilters? filters, int n, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM (SELECT rowid FROM papers_fts WHERE papers_fts MATCH {SearchSql.Add(cmd, "m", match)}{Lowest(cmd, lowest)} LIMIT {SearchSql.Add(cmd, "n", n)})";
+        cmd.CommandText = filters is null
+            ? "SELECT rowid FROM papers_fts WHERE papers_fts MATCH @m ORDER BY rowid DESC LIMIT 1 OFFSET @skip"
+            : $"""
+              SELECT papers_fts.rowid FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
+              WHERE papers_fts MATCH @m{SearchSql.Filters(cmd, filters, postgres: false)}
+              ORDER BY papers_fts.rowid DESC LIMIT 1 OFFSET @skip
+              """;
+        SearchSql.Add(cmd, "m", match);
+        SearchSql.Add(cmd, "skip", n - 1);
+        return await cmd.ExecuteScalarAsync(ct) as long?;
+    }
+
+    /// <summary>
+    /// The parts in at most CommonTermPapers papers, each estimated from the rowids its newest <see cref="Probe"/>
+    /// matches span (rowids grow with arrival, so a term's density there is its density overall).
+    /// </summary>
+    async Task<List<string>> RarePartsAsync(DbConnection conn, Fts5Query query, CancellationToken ct)
+    {
+        var rare = new List<string>();
+        long? top = null;
+        var n = Math.Min(Probe, options.CommonTermPapers);
+        foreach (var part in query.Parts)
+        {
+            var reach = await NewestAsync(conn, part, null, n, ct);
+            if (reach is not null)
+            {
+                if (top is null)
+                {
+                    await using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "SELECT max(rowid) FROM papers";
+                    top = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+                }
+                if ((double)n * top.Value / (top.Value - reach.Value + 1) > options.CommonTermPapers) continue;
+            }
+            rare.Add(part);
+        }
+        return rare;
+    }
+
+    /// <summary>Whether the listing has at least <paramref name="n"/> matches.</summary>
+    static async Task<bool> HasAsync(DbConnection conn, Listing listing, int n, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM (SELECT papers_fts.rowid FROM papers_fts WHERE {listing.Where(cmd)} LIMIT {SearchSql.Add(cmd, "n", n)})";
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) >= n;
     }
 

@@ -11,37 +11,51 @@ namespace Paperboy.Storage;
 /// </summary>
 public static class TsQuery
 {
-    public static string? Match(DbCommand cmd, SearchQuery q)
-    {
-        var words = q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words);
-        return Combine(cmd, Terms(cmd, "w", words, q.IsLong ? " || " : " && "), q);
-    }
+    public static string? Match(DbCommand cmd, SearchQuery q) => Of(cmd, q, Terms(q, all: false), anyOf: q.IsLong);
 
     /// <summary>For a long query, all of its telling words (ranked before the OR of them, see <see cref="Fts5Expression.MatchAll"/>); null otherwise.</summary>
-    public static string? MatchAll(DbCommand cmd, SearchQuery q) =>
-        q.IsLong && Terms(cmd, "all", LongQueryTerms.Pick(q.Words), " && ") is { } all ? Combine(cmd, all, q) : null;
+    public static string? MatchAll(DbCommand cmd, SearchQuery q) => q.IsLong ? Of(cmd, q, Terms(q, all: true), anyOf: false) : null;
 
-    public static string? Must(DbCommand cmd, SearchQuery q)
+    /// <summary>The words and phrases a match needs (all of them, or any for the OR of a long query).</summary>
+    public static IReadOnlyList<string> Terms(SearchQuery q, bool all) =>
+        [.. q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words), .. all || !q.IsLong ? q.Phrases : []];
+
+    /// <summary>The whole match: the terms (AND-ed, or OR-ed when <paramref name="anyOf"/>), phrases, authors, minus exclusions.</summary>
+    public static string? Of(DbCommand cmd, SearchQuery q, IReadOnlyList<string> terms, bool anyOf)
     {
         var parts = new List<string>();
-        if (Terms(cmd, "phrase", q.Phrases, " && ") is { } phrases) parts.Add(phrases);
-        var authors = string.Join(" & ", q.Authors.Select(Author).Where(a => a.Length > 0));
-        if (authors.Length > 0) parts.Add($"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})");
-        return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
-    }
-
-    public static string? Excluded(DbCommand cmd, SearchQuery q) => Terms(cmd, "ex", q.Excluded, " || ");
-
-    static string? Combine(DbCommand cmd, string? words, SearchQuery q)
-    {
-        var parts = new[] { words, Must(cmd, q) }.OfType<string>().ToList();
+        if (Join(cmd, "w", terms, anyOf ? " || " : " && ") is { } words) parts.Add(words);
+        if (anyOf && Join(cmd, "ph", q.Phrases, " && ") is { } phrases) parts.Add(phrases);
+        if (Authors(cmd, q) is { } authors) parts.Add(authors);
         if (parts.Count == 0) return null;
         var positive = string.Join(" && ", parts);
         return Excluded(cmd, q) is { } excluded ? $"({positive} && !!{excluded})" : $"({positive})";
     }
 
+    /// <summary>Only the given terms, AND-ed (what ranks when the query's other terms are too common to weigh).</summary>
+    public static string? Rank(DbCommand cmd, IReadOnlyList<string> terms) => Join(cmd, "r", terms, " && ");
+
+    /// <summary>The terms all in the title (weight A): the text of phraseto_tsquery with every lexeme marked :A.</summary>
+    public static string? InTitle(DbCommand cmd, IReadOnlyList<string> terms, bool anyOf) => terms.Count == 0 ? null :
+        "(" + string.Join(anyOf ? " || " : " && ", terms.Select((t, i) =>
+            $"to_tsquery('simple', regexp_replace(phraseto_tsquery('english', {SearchSql.Add(cmd, "t" + i, t)})::text, '(''(?:[^'']|'''')*'')', '\\1:A', 'g'))")) + ")";
+
+    public static string? Must(DbCommand cmd, SearchQuery q)
+    {
+        var parts = new[] { Join(cmd, "phrase", q.Phrases, " && "), Authors(cmd, q) }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
+    }
+
+    public static string? Excluded(DbCommand cmd, SearchQuery q) => Join(cmd, "ex", q.Excluded, " || ");
+
+    static string? Authors(DbCommand cmd, SearchQuery q)
+    {
+        var authors = string.Join(" & ", q.Authors.Select(Author).Where(a => a.Length > 0));
+        return authors.Length == 0 ? null : $"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})";
+    }
+
     /// <summary>Each term as a phrase query, joined by <paramref name="op"/>; a term of stop words only drops out.</summary>
-    static string? Terms(DbCommand cmd, string name, IReadOnlyList<string> terms, string op) => terms.Count == 0 ? null :
+    static string? Join(DbCommand cmd, string name, IReadOnlyList<string> terms, string op) => terms.Count == 0 ? null :
         "(" + string.Join(op, terms.Select((t, i) => $"phraseto_tsquery('english', {SearchSql.Add(cmd, name + i, t)})")) + ")";
 
     /// <summary>An author's name as tsquery text: its letter-and-digit tokens, weight C, joined by "followed by".</summary>
