@@ -61,13 +61,18 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     /// <summary>What to list: matches of Match (and of Within) from rowid Lowest up, by bm25 or newest first.</summary>
     sealed record Listing(string Match, string? Within, long? Lowest, bool ByRank)
     {
-        public string Where(DbCommand cmd)
+        /// <summary>
+        /// The FROM and WHERE clauses. Within is materialized first and probed by the matches of Match (never the other
+        /// way round: FTS5 would start a query, and compute the weights of its terms again, for each of its rows).
+        /// </summary>
+        public string From(DbCommand cmd, string join = "")
         {
-            var where = $"papers_fts MATCH {SearchSql.Add(cmd, "m", Match)}";
             var lowest = Lowest is null ? "" : " AND rowid >= " + SearchSql.Add(cmd, "lowest", Lowest.Value);
-            if (Within is not null)
-                where += $" AND papers_fts.rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH {SearchSql.Add(cmd, "within", Within)}{lowest})";
-            return where + lowest.Replace("rowid", "papers_fts.rowid");
+            var from = Within is null ? "FROM papers_fts" :
+                $"FROM papers_fts CROSS JOIN (SELECT rowid AS w FROM papers_fts WHERE papers_fts MATCH {SearchSql.Add(cmd, "within", Within)}{lowest} " +
+                // (the LIMIT keeps SQLite from flattening it into a join of two FTS5 cursors; the rowid bound is the window)
+                "LIMIT 2147483647) within ON within.w = papers_fts.rowid";
+            return $"{from}{join} WHERE papers_fts MATCH {SearchSql.Add(cmd, "m", Match)}{lowest.Replace("rowid", "papers_fts.rowid")}";
         }
 
         public string Order => ByRank ? Rank : "papers_fts.rowid DESC";
@@ -79,14 +84,14 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     /// Ids of visible papers of the listing that pass the filters, in its order. Without filters the order is taken
     /// inside the index alone and only the top rows are looked up in papers.
     /// </summary>
-    static async Task<List<string>> ListAsync(DbConnection conn, Listing listing, SearchFilters filters, bool join, int limit, CancellationToken ct)
+    async Task<List<string>> ListAsync(DbConnection conn, Listing listing, SearchFilters filters, bool join, int limit, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         if (!join)
         {
             cmd.CommandText = $"""
                 SELECT p.id FROM (
-                    SELECT papers_fts.rowid AS r, {listing.Score} AS o FROM papers_fts WHERE {listing.Where(cmd)}
+                    SELECT papers_fts.rowid AS r, {listing.Score} AS o {listing.From(cmd)}
                     ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "n", limit + HiddenSlack)}) f
                 JOIN papers p ON p.rowid = f.r WHERE p.hidden = 0
                 ORDER BY {listing.ScoreOrder} LIMIT {SearchSql.Add(cmd, "limit", limit)}
@@ -97,8 +102,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
             return await ListAsync(conn, listing, filters, join: true, limit, ct);
         }
         cmd.CommandText = $"""
-            SELECT p.id FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-            WHERE {listing.Where(cmd)}{SearchSql.Filters(cmd, filters, postgres: false)}
+            SELECT p.id {listing.From(cmd, " JOIN papers p ON p.rowid = papers_fts.rowid")}{SearchSql.Filters(cmd, filters, postgres: false)}
             ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
         return await SearchSql.ReadIdsAsync(cmd, ct);
@@ -148,10 +152,10 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     }
 
     /// <summary>Whether the listing has at least <paramref name="n"/> matches.</summary>
-    static async Task<bool> HasAsync(DbConnection conn, Listing listing, int n, CancellationToken ct)
+    async Task<bool> HasAsync(DbConnection conn, Listing listing, int n, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM (SELECT papers_fts.rowid FROM papers_fts WHERE {listing.Where(cmd)} LIMIT {SearchSql.Add(cmd, "n", n)})";
+        cmd.CommandText = $"SELECT count(*) FROM (SELECT papers_fts.rowid {listing.From(cmd)} LIMIT {SearchSql.Add(cmd, "n", n)})";
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) >= n;
     }
 
