@@ -26,6 +26,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     const int HiddenSlack = 20;
     // Matches walked to estimate how many papers a term is in.
     const int Probe = 500;
+    static readonly char[] NotWord = [' ', '-', '.', '\'', '_', ',', ':', ';', '/', '(', ')', '!', '?', '+', '&'];
 
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
@@ -126,7 +127,8 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
 
     /// <summary>
     /// The parts in at most CommonTermPapers papers, each estimated from the rowids its newest <see cref="Probe"/>
-    /// matches span (rowids grow with arrival, so a term's density there is its density overall).
+    /// matches span (rowids grow with arrival, so a term's density there is its density overall). A phrase is weighed
+    /// by reading the posting lists of all its words, so it counts as common when any of its words is.
     /// </summary>
     async Task<List<string>> RarePartsAsync(DbConnection conn, Fts5Query query, CancellationToken ct)
     {
@@ -135,20 +137,32 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         var n = Math.Min(Probe, options.CommonTermPapers);
         foreach (var part in query.Parts)
         {
-            var reach = await NewestAsync(conn, part, null, n, ct);
-            if (reach is not null)
+            var common = false;
+            foreach (var word in Words(part))
             {
+                var reach = await NewestAsync(conn, word, null, n, ct);
+                if (reach is null) continue;
                 if (top is null)
                 {
                     await using var cmd = conn.CreateCommand();
                     cmd.CommandText = "SELECT max(rowid) FROM papers";
                     top = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
                 }
-                if ((double)n * top.Value / (top.Value - reach.Value + 1) > options.CommonTermPapers) continue;
+                common |= (double)n * top.Value / (top.Value - reach.Value + 1) > options.CommonTermPapers;
+                if (common) break;
             }
-            rare.Add(part);
+            if (!common) rare.Add(part);
         }
         return rare;
+    }
+
+    /// <summary>A quoted part of several words as one part per word (same column filter); any other part as itself.</summary>
+    static IEnumerable<string> Words(string part)
+    {
+        var quote = part.IndexOf('"');
+        if (quote < 0 || part.StartsWith('(')) return [part];
+        var words = part[(quote + 1)..^1].Replace("\"\"", "\"").Split(NotWord, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 1 ? [part] : words.Select(w => part[..quote] + "\"" + w + "\"");
     }
 
     /// <summary>Whether the listing has at least <paramref name="n"/> matches.</summary>
