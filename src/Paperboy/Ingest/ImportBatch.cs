@@ -6,6 +6,12 @@ namespace Paperboy.Ingest;
 /// </summary>
 public sealed record ImportBatch(IReadOnlyList<PaperRecord> Papers, IReadOnlyList<FeaturedRecord> Featured, int Rejected, string? Cursor)
 {
+    /// <summary>
+    /// A bulk batch (the snapshot): the search index catches up in the background instead of in the batch's own
+    /// transaction, where indexing would cost more than writing the papers.
+    /// </summary>
+    public bool IndexLater { get; init; }
+
     public static ImportBatch Of(IReadOnlyList<PaperRecord> papers, string? cursor = null, int rejected = 0) => new(papers, [], rejected, cursor);
 
     /// <summary>One record per paper id (the newest version; the last of equals), one featured row per paper (the earliest day).</summary>

@@ -19,11 +19,13 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVe
         var run = await runs.StartAsync(source, scope, ct);
         ImportSession? session = null;
         string? error;
+        long awaitingIndex = 0;
         try
         {
             await using var writer = await upserter.OpenAsync(ct);
             session = new ImportSession(run, writer, progress);
             await work(session, ct);
+            awaitingIndex = await writer.FinishAsync(ct);
             error = null;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -44,7 +46,7 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVe
         await FinishAsync(run.Id, error is null ? ImportStatus.Succeeded : ImportStatus.Failed, session, stored, CancellationToken.None);
         // Batches are committed as they go, so even a failed run may have changed what the lists show.
         dataVersion.Bump();
-        var summary = new ImportSummary(source, scope, label, counts, clock.Elapsed, problems, problemCount, error);
+        var summary = new ImportSummary(source, scope, label, counts, clock.Elapsed, problems, problemCount, error) { AwaitingIndex = awaitingIndex };
         if (error is null)
             log.LogInformation("imported {Source} {Scope}: {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:0.0} s",
                 source, scope, counts.New, counts.Updated, counts.Unchanged, counts.Rejected, clock.Elapsed.TotalSeconds);

@@ -14,6 +14,9 @@ public sealed class SearchOptions
     /// <summary>How long the back-fill sleeps when every paper has its vector.</summary>
     public int PollSeconds { get; set; } = 30;
 
+    /// <summary>How often the keyword indexer (SQLite) looks for papers a bulk import queued.</summary>
+    public double IndexPollSeconds { get; set; } = 2;
+
     /// <summary>Papers embedded per model run.</summary>
     public int BatchSize { get; set; } = 16;
 

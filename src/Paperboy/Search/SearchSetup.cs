@@ -18,6 +18,7 @@ public static class SearchSetup
         services.AddSingleton<EmbeddingProgress>();
         services.AddSingleton<EmbeddingBackfill>();
         if (serving) services.AddHostedService<EmbeddingService>();
+        if (serving) services.AddHostedService<SqliteKeywordIndexService>();
         return services;
     }
 }

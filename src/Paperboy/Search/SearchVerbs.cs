@@ -5,7 +5,7 @@ using Paperboy.Storage;
 
 namespace Paperboy.Search;
 
-/// <summary><c>paperboy embed</c> (compute missing vectors, with progress) and <c>paperboy search reindex|query</c>.</summary>
+/// <summary><c>paperboy embed</c> (compute missing vectors, with progress) and <c>paperboy search reindex|index|query</c>.</summary>
 public static class SearchVerbs
 {
     public static IEnumerable<Command> All(WebApplication app) => [Embed(app), Search(app)];
@@ -44,6 +44,31 @@ public static class SearchVerbs
             Console.WriteLine("keyword index rebuilt");
             return 0;
         });
+        var index = new Command("index", "Index for keyword search the papers a bulk import queued (the running hub does it in the background).");
+        index.SetAction(async (_, ct) =>
+        {
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+            var storage = app.Services.GetRequiredService<StorageConnection>();
+            if (storage.IsPostgres)
+            {
+                Console.WriteLine("PostgreSQL indexes papers as they are written: nothing is queued");
+                return 0;
+            }
+            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection(storage.ConnectionString);
+            await conn.OpenAsync(ct);
+            SqlitePragmas.Apply(conn);
+            var queued = await SqliteKeywordQueue.CountAsync(conn, ct);
+            var clock = Stopwatch.StartNew();
+            long done = 0;
+            int n;
+            while ((n = await SqliteKeywordQueue.ApplyAsync(conn, 20_000, ct)) > 0)
+            {
+                done += n;
+                Console.Write($"\r{done} of {queued} papers indexed   ");
+            }
+            Console.WriteLine($"\nindexed {done} papers for keyword search in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):#,0} papers/s)");
+            return 0;
+        });
         var queryArg = new Argument<string>("query") { Description = "The search, in the same syntax as the search box." };
         var query = new Command("query", "Print the best matches of a search.") { queryArg };
         query.SetAction(async (pr, ct) =>
@@ -58,6 +83,7 @@ public static class SearchVerbs
             return 0;
         });
         cmd.Subcommands.Add(reindex);
+        cmd.Subcommands.Add(index);
         cmd.Subcommands.Add(query);
         return cmd;
     }

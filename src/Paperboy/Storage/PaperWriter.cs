@@ -19,6 +19,12 @@ public abstract class PaperWriter : IAsyncDisposable
         return counts with { Rejected = batch.Rejected };
     }
 
+    /// <summary>
+    /// After the last batch: brings the search index up to date when that is quick; returns how many papers it left
+    /// for the background indexer.
+    /// </summary>
+    public virtual Task<long> FinishAsync(CancellationToken ct) => Task.FromResult(0L);
+
     protected abstract Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();

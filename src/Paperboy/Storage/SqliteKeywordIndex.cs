@@ -5,7 +5,8 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// Keyword search on SQLite FTS5 (table papers_fts, see migration 0005), ranked by bm25 with title over abstract over
+/// Keyword search on SQLite FTS5 (table papers_fts, see migrations 0005 and 0006: papers a bulk import queued are
+/// found once indexed), ranked by bm25 with title over abstract over
 /// authors. Two costs grow with a corpus and are bounded here (measured at 1M papers, docs/benchmarks.md):
 /// <list type="bullet">
 /// <item>bm25 is computed for every match ordered: only the newest <see cref="KeywordIndexOptions.ScoredMatches"/>
@@ -190,11 +191,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
 
     public async Task RebuildAsync(CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')";
-        cmd.CommandTimeout = 3600;
-        await cmd.ExecuteNonQueryAsync(ct);
+        await SqliteKeywordQueue.RebuildAsync((Microsoft.Data.Sqlite.SqliteConnection)await OpenAsync(ct), ct);
     }
 
     async Task<DbConnection> OpenAsync(CancellationToken ct)

@@ -1,21 +1,31 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Paperboy.Ingest;
 
 namespace Paperboy.Storage;
 
 /// <summary>
-/// SQLite: one connection, prepared statements reused for every row, one transaction per batch.
-/// A row is tried as an insert first (the common case of a back-fill); only when it exists is the update tried,
-/// and its WHERE clause makes an unchanged row cost no write.
+/// SQLite: one connection, the paper statements prepared once and bound by position (<see cref="SqliteRawStatement"/>),
+/// one transaction per batch. A row is tried as an insert first (the common case of a back-fill); only when it exists
+/// is the update tried, and its WHERE clause makes an unchanged row cost no write. The keyword index follows by the
+/// triggers of migrations 0005/0006, so what an hourly import brings is searchable the moment it is committed; a bulk
+/// batch (<see cref="ImportBatch.IndexLater"/>) queues its new papers instead (<see cref="SqliteKeywordQueue"/>), indexed
+/// at the end of the import, or when that is much, by the background indexer.
 /// </summary>
 sealed class SqlitePaperWriter(string connectionString) : PaperWriter
 {
+    /// <summary>At the end of an import, a queue this short is indexed at once rather than by the background indexer.</summary>
+    const int FinishIndexMax = 10_000;
+
     static readonly string[] Names =
         ["id", "version", "arx", "title", "abstract", "authors", "categories", "published_at", "updated_at", "comment", "journal_ref", "doi",
          "project_page", "github_repo", "github_stars", "ai_summary", "ai_keywords", "thumbnail", "organization", "imported_upvotes", "imported_comments", "imported_list_day", "now"];
 
     readonly SqliteConnection _conn = new(connectionString);
-    SqliteCommand _insert = null!, _update = null!, _featured = null!, _run = null!;
+    SqliteRawStatement _insert = null!, _update = null!;
+    int[] _insertAt = null!, _updateAt = null!;
+    SqliteCommand _featured = null!, _run = null!;
+    string _indexingTrigger = null!;
 
     internal override async Task OpenAsync(CancellationToken ct)
     {
@@ -26,13 +36,16 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
             pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
-        _insert = Command(
+        _indexingTrigger = SqliteKeywordQueue.IndexingTriggerSql(_conn);
+        _insert = new SqliteRawStatement(_conn,
             $"INSERT INTO papers ({PaperUpsertSql.InsertColumns}) VALUES ($id, coalesce($version, 1), $title, $abstract, $authors, $categories, " +
             "$published_at, $updated_at, $comment, $journal_ref, $doi, $project_page, $github_repo, $github_stars, $ai_summary, " +
             "coalesce($ai_keywords, '[]'), $thumbnail, $organization, coalesce($imported_upvotes, 0), coalesce($imported_comments, 0), $imported_list_day, $now) " +
-            "ON CONFLICT (id) DO NOTHING", Names);
-        _update = Command(
-            $"UPDATE papers SET\n  {PaperUpsertSql.SetClause("$", "")}\nWHERE id = $id AND (\n  {PaperUpsertSql.Changed("$", "IS NOT", "")})", Names);
+            "ON CONFLICT (id) DO NOTHING");
+        _update = new SqliteRawStatement(_conn,
+            $"UPDATE papers SET\n  {PaperUpsertSql.SetClause("$", "")}\nWHERE id = $id AND (\n  {PaperUpsertSql.Changed("$", "IS NOT", "")})");
+        _insertAt = Names.Select(n => _insert.IndexOf("$" + n)).ToArray();
+        _updateAt = Names.Select(n => _update.IndexOf("$" + n)).ToArray();
         _featured = Command(
             "INSERT INTO featured_papers (paper_id, day, featured_at, source, submitted_by, submitted_by_name) " +
             $"VALUES ($paper_id, $day, $featured_at, 0, $submitted_by, $submitted_by_name) {PaperUpsertSql.FeaturedConflict}",
@@ -51,16 +64,18 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
     protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await _conn.BeginTransactionAsync(ct);
-        foreach (var cmd in new[] { _insert, _update, _featured, _run }) cmd.Transaction = tx;
+        foreach (var cmd in new[] { _featured, _run }) cmd.Transaction = tx;
+        if (batch.IndexLater) SqliteKeywordQueue.QueueInserts(_conn, tx);
         int inserted = 0, updated = 0, featured = 0;
         var now = DateTime.UtcNow;
         foreach (var paper in batch.Papers)
         {
-            Bind(_insert.Parameters, paper, now);
-            if (_insert.ExecuteNonQuery() == 1) { inserted++; continue; }
-            for (var i = 0; i < Names.Length; i++) _update.Parameters[i].Value = _insert.Parameters[i].Value;
-            if (_update.ExecuteNonQuery() == 1) updated++;
+            Bind(_insert, _insertAt, paper, now);
+            if (_insert.Execute() == 1) { inserted++; continue; }
+            Bind(_update, _updateAt, paper, now);
+            if (_update.Execute() == 1) updated++;
         }
+        if (batch.IndexLater) SqliteKeywordQueue.IndexInserts(_conn, tx, _indexingTrigger);
         foreach (var f in batch.Featured)
         {
             var p = _featured.Parameters;
@@ -84,38 +99,47 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         return counts;
     }
 
-    static void Bind(SqliteParameterCollection p, PaperRecord r, DateTime now)
+    /// <summary>Binds a record to a paper statement; <paramref name="at"/> holds the position of each of <see cref="Names"/> (0: not used).</summary>
+    public override async Task<long> FinishAsync(CancellationToken ct)
     {
-        p[0].Value = r.Id;
-        p[1].Value = OrDbNull(r.Version);
-        p[2].Value = r.IsArxivMetadata ? 1 : 0;
-        p[3].Value = r.Title;
-        p[4].Value = r.Abstract;
-        p[5].Value = Json(r.Authors);
-        p[6].Value = Json(r.Categories);
-        p[7].Value = Utc(r.PublishedAt);
-        p[8].Value = Utc(r.UpdatedAt);
-        p[9].Value = OrDbNull(r.Comment);
-        p[10].Value = OrDbNull(r.JournalRef);
-        p[11].Value = OrDbNull(r.Doi);
-        p[12].Value = OrDbNull(r.ProjectPage);
-        p[13].Value = OrDbNull(r.GithubRepo);
-        p[14].Value = OrDbNull(r.GithubStars);
-        p[15].Value = OrDbNull(r.AiSummary);
-        p[16].Value = r.AiKeywords is null ? DBNull.Value : Json(r.AiKeywords);
-        p[17].Value = OrDbNull(r.Thumbnail);
-        p[18].Value = OrDbNull(r.Organization);
-        p[19].Value = OrDbNull(r.ImportedUpvotes);
-        p[20].Value = OrDbNull(r.ImportedComments);
-        p[21].Value = OrDbNull(r.ImportedListDay);
-        p[22].Value = now;
+        var queued = await SqliteKeywordQueue.CountAsync(_conn, ct);
+        if (queued == 0 || queued > FinishIndexMax) return queued;
+        await SqliteKeywordQueue.ApplyAsync(_conn, FinishIndexMax, ct);
+        return 0;
     }
 
-    static object OrDbNull<T>(T? value) => value is null ? DBNull.Value : value;
+    static void Bind(SqliteRawStatement s, int[] at, PaperRecord r, DateTime now)
+    {
+        s.Bind(at[0], r.Id);
+        s.Bind(at[1], r.Version);
+        s.Bind(at[2], r.IsArxivMetadata ? 1 : 0);
+        s.Bind(at[3], r.Title);
+        s.Bind(at[4], r.Abstract);
+        s.Bind(at[5], Json(r.Authors));
+        s.Bind(at[6], Json(r.Categories));
+        s.Bind(at[7], Utc(r.PublishedAt));
+        s.Bind(at[8], Utc(r.UpdatedAt));
+        s.Bind(at[9], r.Comment);
+        s.Bind(at[10], r.JournalRef);
+        s.Bind(at[11], r.Doi);
+        s.Bind(at[12], r.ProjectPage);
+        s.Bind(at[13], r.GithubRepo);
+        s.Bind(at[14], r.GithubStars);
+        s.Bind(at[15], r.AiSummary);
+        s.Bind(at[16], r.AiKeywords is null ? null : Json(r.AiKeywords));
+        s.Bind(at[17], r.Thumbnail);
+        s.Bind(at[18], r.Organization);
+        s.Bind(at[19], r.ImportedUpvotes);
+        s.Bind(at[20], r.ImportedComments);
+        if (r.ImportedListDay is { } day) s.Bind(at[21], day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else s.BindNull(at[21]);
+        s.Bind(at[22], now);
+    }
 
     public override async ValueTask DisposeAsync()
     {
-        foreach (var cmd in new[] { _insert, _update, _featured, _run }) cmd?.Dispose();
+        _insert?.Dispose();
+        _update?.Dispose();
+        foreach (var cmd in new[] { _featured, _run }) cmd?.Dispose();
         await _conn.DisposeAsync();
     }
 }

@@ -12,7 +12,8 @@ namespace Paperboy.Ingest.Arxiv;
 public sealed class SnapshotImporter(ImportRunner runner)
 {
     public const string Source = "snapshot";
-    public int BatchSize { get; init; } = 10_000;
+    /// <summary>Records per transaction: small enough that parsed records die young (the reader runs ahead by two batches).</summary>
+    public int BatchSize { get; init; } = 2_000;
 
     sealed record Parsed(List<PaperRecord> Papers, List<ImportProblem> Problems, string Cursor);
 
@@ -31,7 +32,7 @@ public sealed class SnapshotImporter(ImportRunner runner)
                 await foreach (var batch in batches.Reader.ReadAllAsync(token))
                 {
                     foreach (var problem in batch.Problems) session.Reject(problem);
-                    await session.WriteAsync(ImportBatch.Of(batch.Papers, batch.Cursor), token);
+                    await session.WriteAsync(ImportBatch.Of(batch.Papers, batch.Cursor) with { IndexLater = true }, token);
                 }
             }
             finally

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Paperboy.Ingest;
+using Paperboy.Papers;
+using Paperboy.Search;
+using Paperboy.Storage;
+using Paperboy.Tests.Infrastructure;
+
+namespace Paperboy.Tests.Search;
+
+/// <summary>
+/// SQLite: a bulk import (the snapshot) queues its new papers for the keyword index instead of indexing them one by
+/// one; the queue is indexed at the end of the import or by the hub in the background, and edits and deletes of
+/// queued papers keep the index whole.
+/// </summary>
+public sealed class BulkImportIndexTests
+{
+    static PaperRecord Record(string id, string title) => new()
+    {
+        Id = id, Version = 1, IsArxivMetadata = true, Title = title, Abstract = $"An abstract about {title.ToLowerInvariant()}.",
+        Authors = ["Ada Lovelace"], Categories = ["cs.LG"],
+        PublishedAt = new DateTime(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc),
+    };
+
+    static async Task WriteAsync(PaperboyFactory app, bool bulk, params PaperRecord[] papers)
+    {
+        await using var writer = await app.Services.GetRequiredService<PaperUpserter>().OpenAsync(default);
+        await writer.WriteAsync(ImportBatch.Of(papers) with { IndexLater = bulk }, null, default);
+    }
+
+    static async Task<IReadOnlyList<string>> SearchAsync(PaperboyFactory app, string text)
+    {
+        var (q, _) = SearchQueryParser.Parse(text);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PaperSearch>()
+            .RankAsync(new SearchRequest(q!, SearchFilters.From(q!), Mode: SearchMode.Words), CancellationToken.None);
+    }
+
+    static async Task<SqliteConnection> OpenAsync(PaperboyFactory app)
+    {
+        var conn = new SqliteConnection(app.Services.GetRequiredService<StorageConnection>().ConnectionString);
+        await conn.OpenAsync();
+        return conn;
+    }
+
+    static async Task AssertIndexIsWholeAsync(SqliteConnection conn)
+    {
+        await using var check = new SqliteCommand("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')", conn);
+        await check.ExecuteNonQueryAsync(); // throws "database disk image is malformed" when the index and papers disagree
+    }
+
+    [Fact]
+    public async Task QueuedPapersAreFoundOnceIndexedAndEditsAndDeletesBeforeThatKeepTheIndexWhole()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["Paperboy:Search:IndexPollSeconds"] = "3600" });
+        await WriteAsync(app, bulk: false, Record("2601.00001", "Indexed at once: sparse attention"));
+        await WriteAsync(app, bulk: true, Record("2601.00002", "Queued: sparse kernels"), Record("2601.00003", "Queued: sparse routing"),
+            Record("2601.00004", "Queued: sparse gradients"));
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "sparse"));
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2601.00002")).Title = "Queued then renamed: dense kernels";
+            db.Remove(await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2601.00003"));
+            (await db.Set<Paper>().AsTracking().SingleAsync(p => p.Id == "2601.00001")).Title = "Indexed then renamed: dense attention";
+            await db.SaveChangesAsync();
+        });
+        await WriteAsync(app, bulk: false, Record("2601.00005", "Written after the bulk batch: sparse coding"));
+        Assert.Equal(["2601.00001", "2601.00005"], (await SearchAsync(app, "sparse")).Order()); // 00001's abstract still says sparse
+        Assert.Equal(["2601.00001"], await SearchAsync(app, "dense"));
+
+        await using var conn = await OpenAsync(app);
+        Assert.Equal(2L, await SqliteKeywordQueue.CountAsync(conn, default));
+        Assert.Equal(2, await SqliteKeywordQueue.ApplyAsync(conn, 1000, default));
+        Assert.Equal(0L, await SqliteKeywordQueue.CountAsync(conn, default));
+        Assert.Equal(["2601.00001", "2601.00002", "2601.00004", "2601.00005"], (await SearchAsync(app, "sparse")).Order());
+        Assert.Equal(["2601.00001", "2601.00002"], (await SearchAsync(app, "dense")).Order());
+        Assert.Empty(await SearchAsync(app, "routing"));
+        await AssertIndexIsWholeAsync(conn);
+    }
+
+    [Fact]
+    public async Task TheHubIndexesWhatABulkImportQueuedInTheBackground()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["Paperboy:Search:IndexPollSeconds"] = "0.1" });
+        await WriteAsync(app, bulk: true, Record("2601.00002", "Queued: sparse kernels"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await SearchAsync(app, "kernels")).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(["2601.00002"], await SearchAsync(app, "kernels"));
+        await using var conn = await OpenAsync(app);
+        await AssertIndexIsWholeAsync(conn);
+    }
+
+    [Fact]
+    public async Task ASnapshotImportIndexesASmallQueueBeforeItEnds()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["Paperboy:Search:IndexPollSeconds"] = "3600" });
+        var summary = await app.Services.GetRequiredService<Paperboy.Ingest.Arxiv.SnapshotImporter>()
+            .ImportAsync(SharedData.PathOf("arxiv-snapshot", "snapshot-head200.jsonl"), null, CancellationToken.None);
+        Assert.Equal(0, summary.AwaitingIndex);
+        Assert.Equal("0704.0002", (await SearchAsync(app, "Sparsity-certifying Graph Decompositions"))[0]);
+        await using var conn = await OpenAsync(app);
+        Assert.Equal(0L, await SqliteKeywordQueue.CountAsync(conn, default));
+        await AssertIndexIsWholeAsync(conn);
+    }
+}
