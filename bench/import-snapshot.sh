@@ -6,7 +6,7 @@
 # so a CLI run does not spend its first second in the JIT); PAPERBOY_BENCH_PLAIN=1 uses the plain Release build.
 # On SQLite the snapshot queues its papers for the keyword index; `paperboy search index` then indexes them (the running
 # hub does the same in the background), timed separately.
-# Usage: bash bench/import-snapshot.sh [runs=3]
+# Usage: bash bench/import-snapshot.sh [runs=3]   (PAPERBOY_BENCH_SKIP_PG=1: SQLite only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -34,6 +34,7 @@ done
 echo "-- again, into the filled database"
 Paperboy__DataDir="$work/sqlite" paperboy import snapshot "$file" 2>&1 | grep -v "^import snapshot:"
 
+[ "${PAPERBOY_BENCH_SKIP_PG:-}" = 1 ] && exit 0
 echo "== PostgreSQL 15"
 pgbin=/usr/lib/postgresql/15/bin
 pgdir="$work/pg"; mkdir -p "$pgdir"; pgport=$(( 20000 + RANDOM % 20000 ))

@@ -1,7 +1,10 @@
 """The SMTP server's own ceiling: a raw asyncio SMTP client that sends N messages over C reused connections
 (MAIL, RCPT, DATA, as Paperboy's sender does) to a server, and prints messages per second.
 
-usage: python3 smtp_blast.py --port P [--messages 10000] [--connections 4] [--size 20000]
+usage: python3 smtp_blast.py --port P [--messages 10000] [--connections 4] [--size 20000 | --file MESSAGE.eml]
+
+--file: send this message (e.g. one digest as it arrived) instead of a generated one of --size bytes, so the server
+reads the same bytes and lines as from Paperboy.
 """
 import argparse, asyncio, time
 
@@ -43,10 +46,16 @@ async def main():
     ap.add_argument("--messages", type=int, default=10000)
     ap.add_argument("--connections", type=int, default=4)
     ap.add_argument("--size", type=int, default=20000)
+    ap.add_argument("--file")
     a = ap.parse_args()
     line = b"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.\r\n"
     body = (b"From: papers@paperboy.test\r\nTo: reader@bench.example\r\nSubject: blast\r\n\r\n"
             + line * (a.size // len(line)))
+    if a.file:
+        with open(a.file, "rb") as f:
+            lines = [l for l in f.read().replace(b"\r\n", b"\n").split(b"\n")
+                     if not l.lower().startswith((b"message-id:", b"x-envelope-to:", b"x-peer:", b"x-mailfrom:", b"x-rcptto:"))]
+        body = b"\r\n".join(b"." + l if l.startswith(b".") else l for l in lines).rstrip(b"\r\n")
     per = a.messages // a.connections
     started = time.perf_counter()
     await asyncio.gather(*(connection(a.port, per, body, c * per) for c in range(a.connections)))

@@ -26,13 +26,17 @@ public static class AccountEndpoints
         });
     }
 
-    static async Task<IResult> AccountPageAsync(HttpContext ctx, string? newToken, string? error, int status, CancellationToken ct)
+    /// <summary>The account page; <paramref name="watchlistQuery"/> and <paramref name="watchlistError"/> are the digest part's form (Digest/AccountWatchlistEndpoints).</summary>
+    internal static async Task<IResult> AccountPageAsync(HttpContext ctx, string? newToken, string? error, int status, CancellationToken ct,
+        string? watchlistQuery = null, string? watchlistError = null)
     {
         if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
         var services = ctx.RequestServices;
         var user = await services.GetRequiredService<UserStore>().FindAsync(viewer.Id, ct);
         if (user is null) return Pages.SignInFirst(ctx);
         var tokens = await services.GetRequiredService<ApiTokenStore>().ListAsync(viewer.Id, ct);
-        return Pages.Render<AccountPage>(new { User = user, Tokens = tokens, NewToken = newToken, Error = error }, status);
+        var subscription = await services.GetRequiredService<Digest.SubscriptionService>().FindByEmailAsync(user.Email, ct);
+        return Pages.Render<AccountPage>(new { User = user, Tokens = tokens, NewToken = newToken, Error = error, Subscription = subscription,
+            WatchlistQuery = watchlistQuery, WatchlistError = watchlistError }, status);
     }
 }

@@ -38,19 +38,21 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
         sb.AppendLine($"   {links.Paper(p.Id)}  (arXiv: {DigestLinks.Arxiv(p.Id)})").AppendLine();
     }
 
+    /// <remarks>Broken into lines between blocks: mail must keep lines under 998 characters, and short lines go out as
+    /// 8bit rather than quoted-printable (see <see cref="MessageRenderer"/>).</remarks>
     public string Html(DigestPeriod period, DigestContent content, IReadOnlyDictionary<string, PaperSummary> papers)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-          .Append("<title>").Append(E(DigestText.Heading(period))).Append("</title></head>")
-          .Append($"<body style=\"margin:0;padding:0;background:#f6f8fa;\"><div style=\"{Font}max-width:600px;margin:0 auto;padding:16px;background:#ffffff;color:#1f2328;\">")
-          .Append($"<h1 style=\"{Font}font-size:20px;margin:0 0 16px;\">").Append(E(DigestText.Heading(period))).Append("</h1>");
+          .Append("<title>").Append(E(DigestText.Heading(period))).Append("</title></head>\n")
+          .Append($"<body style=\"margin:0;padding:0;background:#f6f8fa;\"><div style=\"{Font}max-width:600px;margin:0 auto;padding:16px;background:#ffffff;color:#1f2328;\">\n")
+          .Append($"<h1 style=\"{Font}font-size:20px;margin:0 0 16px;\">").Append(E(DigestText.Heading(period))).Append("</h1>\n");
         foreach (var paper in Present(content.Featured, papers)) HtmlPaper(sb, paper);
         if (content.Featured.Count == 0) sb.Append("<p style=\"color:#656d76;\">No papers were featured in this period.</p>");
         foreach (var section in content.Sections)
         {
             sb.Append($"<h2 style=\"{Font}font-size:17px;margin:24px 0 8px;border-top:1px solid #d0d7de;padding-top:16px;\">New on your watch-list “")
-              .Append(E(section.Query)).Append("”</h2>");
+              .Append(E(section.Query)).Append("”</h2>\n");
             foreach (var paper in Present(section.Papers, papers)) HtmlPaper(sb, paper);
         }
         sb.Append("<p style=\"font-size:13px;color:#656d76;border-top:1px solid #d0d7de;padding-top:12px;margin-top:24px;\">")
@@ -63,12 +65,12 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
     {
         sb.Append("<div style=\"margin:0 0 18px;\">")
           .Append($"<a href=\"{E(links.Paper(p.Id))}\" style=\"font-size:16px;font-weight:600;color:#0969da;text-decoration:none;\">")
-          .Append(E(DigestText.Flatten(p.Title))).Append("</a>")
+          .Append(E(DigestText.Flatten(p.Title))).Append("</a>\n")
           .Append("<div style=\"font-size:13px;color:#656d76;margin:2px 0 4px;\">").Append(E(DigestText.Authors(p.Authors)))
-          .Append(" · <strong>").Append(E(DigestText.Votes(p.Upvotes))).Append("</strong></div>")
-          .Append("<div style=\"font-size:14px;line-height:1.45;\">").Append(E(DigestText.Opening(p.Abstract, abstractChars))).Append("</div>")
+          .Append(" · <strong>").Append(E(DigestText.Votes(p.Upvotes))).Append("</strong></div>\n")
+          .Append("<div style=\"font-size:14px;line-height:1.45;\">").Append(E(DigestText.Opening(p.Abstract, abstractChars))).Append("</div>\n")
           .Append($"<div style=\"font-size:13px;margin-top:4px;\"><a href=\"{E(links.Paper(p.Id))}\" style=\"color:#0969da;\">Paper page</a> · ")
-          .Append($"<a href=\"{E(DigestLinks.Arxiv(p.Id))}\" style=\"color:#0969da;\">arXiv</a></div></div>");
+          .Append($"<a href=\"{E(DigestLinks.Arxiv(p.Id))}\" style=\"color:#0969da;\">arXiv</a></div></div>\n");
     }
 
     /// <summary>Papers that still exist (a paper removed since composing is left out rather than failing the message).</summary>

@@ -27,8 +27,8 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
-            var plan = await inputs.LoadPlanAsync(db, period, ct);
             var subscribers = await inputs.LoadSubscribersAsync(db, period, ct);
+            var plan = await inputs.LoadPlanAsync(db, period, subscribers.SelectMany(s => s.Watchlists), ct);
             int messages = 0, matches = 0;
             var now = DateTime.UtcNow;
             var outbox = new List<OutboxMessage>(BatchSize);

@@ -7,9 +7,10 @@ using Paperboy.Storage;
 namespace Paperboy.Digest;
 
 /// <summary>Reads what a digest is made of: featured papers, new papers for watch-lists, subscribers, earlier matches.</summary>
-public sealed class DigestInputs(IWatchlistMatcher matcher, IOptions<DigestOptions> options)
+public sealed class DigestInputs(WatchlistMatcher matcher, IOptions<DigestOptions> options)
 {
-    public async Task<DigestPlan> LoadPlanAsync(PaperboyDb db, DigestPeriod period, CancellationToken ct)
+    /// <summary>The plan of a digest whose subscribers keep <paramref name="watchlists"/> (each text is run once).</summary>
+    public async Task<DigestPlan> LoadPlanAsync(PaperboyDb db, DigestPeriod period, IEnumerable<string> watchlists, CancellationToken ct)
     {
         var o = options.Value;
         var featured = await db.Set<FeaturedPaper>()
@@ -20,16 +21,16 @@ public sealed class DigestInputs(IWatchlistMatcher matcher, IOptions<DigestOptio
         var candidates = await db.Set<Paper>()
             .Where(p => p.PublishedAt >= start && p.PublishedAt < end && !p.Hidden)
             .OrderByDescending(p => p.ImportedUpvotes + p.LocalUpvotes).ThenByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
-            .Select(p => new CandidatePaper(p.Id, p.Title, p.Abstract, p.Authors, p.Categories))
-            .ToListAsync(ct);
+            .Select(p => p.Id).ToListAsync(ct);
         var sentBefore = new HashSet<(long, string)>();
-        foreach (var chunk in candidates.Select(c => c.Id).Chunk(500))
+        foreach (var chunk in candidates.Chunk(500))
         {
             var rows = await db.Set<SentMatch>().Where(m => chunk.Contains(m.PaperId))
                 .Select(m => new { m.SubscriptionId, m.PaperId }).ToListAsync(ct);
             foreach (var r in rows) sentBefore.Add((r.SubscriptionId, r.PaperId));
         }
-        return new DigestPlan(period, featured, matcher.Prepare(candidates), sentBefore, o.MaxPerWatchlist);
+        var matches = await matcher.MatchAsync(db, candidates, watchlists, ct);
+        return new DigestPlan(period, featured, matches, sentBefore, o.MaxPerWatchlist);
     }
 
     /// <summary>Confirmed subscribers of the period's frequency who have no message of this digest yet, with their watch-lists.</summary>

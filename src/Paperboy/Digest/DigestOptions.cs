@@ -27,9 +27,9 @@ public sealed class DigestOptions
     /// <summary>Characters of the abstract shown.</summary>
     [Range(80, 2000)] public int AbstractChars { get; set; } = 300;
     /// <summary>Parallel SMTP connections, each reused for many messages.</summary>
-    [Range(1, 32)] public int Connections { get; set; } = 4;
+    [Range(1, 32)] public int Connections { get; set; } = 8;
     /// <summary>Rows one sender claims at a time.</summary>
-    [Range(1, 1000)] public int ClaimBatch { get; set; } = 25;
+    [Range(1, 1000)] public int ClaimBatch { get; set; } = 100;
     /// <summary>How long claimed rows stay locked; keep it well above a batch's sending time. After a crash the rows come back after this.</summary>
     [Range(1, 3600)] public int ClaimSeconds { get; set; } = 120;
     /// <summary>Temporary refusals (4xx) retry after this many seconds, doubling each time.</summary>
@@ -39,11 +39,6 @@ public sealed class DigestOptions
     [Range(0, 86400)] public int ConfirmResendSeconds { get; set; } = 600;
     /// <summary>Base64 HMAC key for the links in messages; by default one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
-    /// <summary>
-    /// Password for <c>/digest/preview</c> (HTTP Basic, any user name). Empty: the preview is off.
-    /// TODO: once accounts with roles land (Community), let curators in by role instead.
-    /// </summary>
-    public string? CuratorKey { get; set; }
 
     public IReadOnlySet<DayOfWeek> DailyDaySet => DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day

@@ -1,14 +1,13 @@
 namespace Paperboy.Digest;
 
 /// <summary>
-/// Everything shared by the messages of one digest: the featured papers, the candidates indexed for watch-lists,
-/// and which watch-list matches each subscriber was already sent. <see cref="ContentFor"/> decides one message.
+/// Everything shared by the messages of one digest: the featured papers, what each watch-list matches among the new
+/// papers, and which matches each subscriber was already sent. <see cref="ContentFor"/> decides one message.
 /// </summary>
-public sealed class DigestPlan(DigestPeriod period, IReadOnlyList<string> featured, IWatchlistIndex index,
+public sealed class DigestPlan(DigestPeriod period, IReadOnlyList<string> featured, IReadOnlyDictionary<string, IReadOnlyList<string>> matches,
     HashSet<(long, string)> sentBefore, int maxPerWatchlist)
 {
     readonly HashSet<string> _featured = featured.ToHashSet(StringComparer.Ordinal);
-    readonly Dictionary<string, WatchQuery?> _parsed = new(StringComparer.Ordinal);
 
     public DigestPeriod Period => period;
     public IReadOnlyList<string> Featured => featured;
@@ -23,15 +22,14 @@ public sealed class DigestPlan(DigestPeriod period, IReadOnlyList<string> featur
         HashSet<string>? used = null;
         foreach (var text in watchlists)
         {
-            if (!_parsed.TryGetValue(text, out var query)) _parsed[text] = query = WatchQuery.TryParse(text, out _);
-            if (query is null) continue;
+            if (!matches.TryGetValue(text, out var found)) continue;
             List<string>? papers = null;
-            foreach (var paper in index.Match(query))
+            foreach (var paper in found)
             {
-                if (_featured.Contains(paper.Id) || sentBefore.Contains((subscriptionId, paper.Id))) continue;
+                if (_featured.Contains(paper) || sentBefore.Contains((subscriptionId, paper))) continue;
                 used ??= new HashSet<string>(StringComparer.Ordinal);
-                if (!used.Add(paper.Id)) continue;
-                (papers ??= []).Add(paper.Id);
+                if (!used.Add(paper)) continue;
+                (papers ??= []).Add(paper);
                 if (papers.Count == maxPerWatchlist) break;
             }
             if (papers is not null) (sections ??= []).Add(new WatchlistSection(text, papers));

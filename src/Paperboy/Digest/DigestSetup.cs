@@ -14,7 +14,7 @@ public static class DigestSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Storage.JobLeases>();
         services.AddSingleton<LinkSigner>();
-        services.AddSingleton<IWatchlistMatcher, KeywordMatcher>();
+        services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<DigestInputs>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<MessageRenderer>();
@@ -30,6 +30,7 @@ public static class DigestSetup
         SubscribeEndpoints.Map(app);
         ManageEndpoints.Map(app);
         PreviewEndpoints.Map(app);
+        AccountWatchlistEndpoints.Map(app);
         return app;
     }
 }

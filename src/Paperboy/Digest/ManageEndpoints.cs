@@ -14,7 +14,7 @@ public static class ManageEndpoints
         app.MapPost("/subscriptions/manage/{token}/watchlists", async Task<IResult> (string token, [FromForm] string? query, SubscriptionService subscriptions, CancellationToken ct) =>
         {
             if (await subscriptions.FindByManageTokenAsync(token, ct) is not { IsActive: true } sub) return NotOurs();
-            var error = await subscriptions.AddWatchlistAsync(sub.Id, query, ct);
+            var (_, error) = await subscriptions.AddWatchlistAsync(sub.Id, query, ct);
             return error is null ? Results.Redirect($"/subscriptions/manage/{token}", preserveMethod: false) : Page(token, sub, query, error);
         });
 

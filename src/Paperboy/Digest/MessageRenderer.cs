@@ -32,12 +32,28 @@ public sealed class MessageRenderer(LinkSigner signer, IOptions<DigestOptions> o
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("List-Id", $"Paperboy digest <digest.{site.Value.Host}>");
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new MultipartAlternative
-        {
-            new TextPart("plain") { Text = bodies.Text(period, content, papers) },
-            new TextPart("html") { Text = bodies.Html(period, content, papers) },
-        };
+        message.Body = new MultipartAlternative { Part("plain", bodies.Text(period, content, papers)), Part("html", bodies.Html(period, content, papers)) };
         return message;
+    }
+
+    /// <summary>
+    /// A text part sent as 8bit when every line fits well within SMTP's 998: no quoted-printable inflation of every '='
+    /// and non-ASCII letter, and a few dozen lines for the server to read instead of hundreds. MimeKit still falls back
+    /// to quoted-printable for a server without 8BITMIME, and leaves a part with a longer line to choose for itself.
+    /// </summary>
+    static TextPart Part(string subtype, string text)
+    {
+        var part = new TextPart(subtype) { Text = text };
+        if (LongestLineBytes(text) <= 990) part.ContentTransferEncoding = ContentEncoding.EightBit;
+        return part;
+    }
+
+    static int LongestLineBytes(string text)
+    {
+        int longest = 0, start = 0;
+        for (int i; (i = text.IndexOf('\n', start)) >= 0; start = i + 1)
+            longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(start, i - start)));
+        return Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(start)));
     }
 
     static void Confirmation(MimeMessage message, ConfirmationContent c)
@@ -55,6 +71,6 @@ public sealed class MessageRenderer(LinkSigner signer, IOptions<DigestOptions> o
                    $"<p>Someone (hopefully you) asked to get trending papers in this inbox: {what}.</p>" +
                    $"<p><a href=\"{url}\" style=\"display:inline-block;padding:8px 14px;background:#0969da;color:#ffffff;border-radius:6px;text-decoration:none;\">Confirm my subscription</a></p>" +
                    $"<p style=\"font-size:13px;color:#656d76;\">The link works until {expires}. If it wasn't you, ignore this message: nothing more will be sent.</p></body></html>";
-        message.Body = new MultipartAlternative { new TextPart("plain") { Text = text }, new TextPart("html") { Text = html } };
+        message.Body = new MultipartAlternative { Part("plain", text), Part("html", html) };
     }
 }

@@ -9,8 +9,9 @@ using Paperboy.Storage;
 namespace Paperboy.Digest;
 
 /// <summary>
-/// <c>/digest/preview?date=&amp;frequency=&amp;email=&amp;format=text</c>: the exact message that goes out on a day, for curators.
-/// Until accounts with roles exist, it is guarded by HTTP Basic with <see cref="DigestOptions.CuratorKey"/> as password.
+/// <c>/digest/preview?date=&amp;frequency=&amp;email=&amp;format=text</c>: the exact message that goes out on a day, for curators
+/// (the community role; a stranger is sent to sign in, a member gets 403, like the other curator pages). With
+/// <c>email=</c>, that subscriber's message with their watch-lists: the outbox row when it is already composed.
 /// </summary>
 public static class PreviewEndpoints
 {
@@ -19,14 +20,8 @@ public static class PreviewEndpoints
         app.MapGet("/digest/preview", async (HttpContext http, string? date, string? frequency, string? email, string? format,
             PaperboyDb db, DigestInputs inputs, DigestRunner runner, MessageRenderer renderer, IOptions<DigestOptions> options, CancellationToken ct) =>
         {
-            var key = options.Value.CuratorKey;
-            if (string.IsNullOrEmpty(key))
-                return SubscribeEndpoints.Notice("Preview is off", "Set Paperboy:Digest:CuratorKey to let curators preview digests.", null, null, 404);
-            if (!IsCurator(http, key))
-            {
-                http.Response.Headers.WWWAuthenticate = "Basic realm=\"Paperboy curators\", charset=\"UTF-8\"";
-                return SubscribeEndpoints.Notice("Curators only", "Sign in with the curator key to preview digests.", null, null, 401);
-            }
+            if (Community.Viewer.From(http) is not { } viewer) return Community.Pages.SignInFirst(http);
+            if (!viewer.IsCurator) return Community.Pages.Message(403, "Curators only", "Only curators can preview the digests.");
             var day = runner.Today;
             if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
                 return SubscribeEndpoints.Notice("Not a date", $"date '{date}' is not a day like 2026-08-24.", "/digest/preview", "Today's digest", 400);
@@ -39,8 +34,11 @@ public static class PreviewEndpoints
             if (!string.IsNullOrWhiteSpace(email)
                 && (sub = await db.Set<Subscription>().Include(s => s.Watchlists.OrderBy(w => w.Id)).SingleOrDefaultAsync(s => s.Email == email.Trim().ToLowerInvariant(), ct)) is null)
                 return SubscribeEndpoints.Notice("No such subscriber", $"No subscription for '{email}'.", "/digest/preview", "Preview without watch-lists", 404);
-            var plan = await inputs.LoadPlanAsync(db, period, ct);
-            var content = plan.ContentFor(sub?.Id ?? 0, sub?.Watchlists.Select(w => w.Query) ?? []) ?? new DigestContent([], []);
+            var composed = sub is null ? null : await db.Set<OutboxMessage>()
+                .SingleOrDefaultAsync(m => m.DigestKey == period.Key && m.SubscriptionId == sub.Id, ct);
+            var content = composed is not null ? DigestContent.FromJson(composed.Content)
+                : (await inputs.LoadPlanAsync(db, period, sub?.Watchlists.Select(w => w.Query) ?? [], ct))
+                    .ContentFor(sub?.Id ?? 0, sub?.Watchlists.Select(w => w.Query) ?? []) ?? new DigestContent([], []);
             var papers = await db.Set<Paper>().Where(p => content.PaperIds.Contains(p.Id))
                 .Select(p => new PaperSummary(p.Id, p.Title, p.Authors, p.Abstract, p.ImportedUpvotes + p.LocalUpvotes)).ToDictionaryAsync(p => p.Id, ct);
             var row = new OutboxMessage
@@ -54,16 +52,5 @@ public static class PreviewEndpoints
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'";
             return Results.Content(part.Text, part.IsHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", Encoding.UTF8);
         });
-    }
-
-    static bool IsCurator(HttpContext http, string key)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
-        string decoded;
-        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim())); }
-        catch (FormatException) { return false; }
-        var password = decoded[(decoded.IndexOf(':') + 1)..];
-        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(key));
     }
 }

@@ -101,20 +101,31 @@ public sealed class SubscriptionService(PaperboyDb db, LinkSigner signer, Outbox
     public Task SetFrequencyAsync(long subscriptionId, DigestFrequency frequency, CancellationToken ct) =>
         db.Set<Subscription>().Where(s => s.Id == subscriptionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Frequency, frequency), ct);
 
-    /// <summary>Adds a watch-list; null when added (or already there), else why not.</summary>
-    public async Task<string?> AddWatchlistAsync(long subscriptionId, string? text, CancellationToken ct)
+    /// <summary>The subscription of an address (an account's is found by its email), with its watch-lists; null when none.</summary>
+    public Task<Subscription?> FindByEmailAsync(string email, CancellationToken ct) =>
+        db.Set<Subscription>().Include(s => s.Watchlists.OrderBy(w => w.Id)).SingleOrDefaultAsync(s => s.Email == email.Trim().ToLowerInvariant(), ct);
+
+    /// <summary>Adds a watch-list: its id when added (or already there), else why not, in words for the page or the API.</summary>
+    public async Task<(long? Id, string? Error)> AddWatchlistAsync(long subscriptionId, string? text, CancellationToken ct)
     {
-        if (WatchQuery.TryParse(text, out var error) is null) return error;
-        var query = string.Join(' ', text!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var existing = await db.Set<Watchlist>().Where(w => w.SubscriptionId == subscriptionId).Select(w => w.Query).ToListAsync(ct);
-        if (existing.Contains(query)) return null;
-        if (existing.Count >= options.Value.MaxWatchlists) return $"You can keep at most {options.Value.MaxWatchlists} watch-lists; remove one first.";
-        db.Add(new Watchlist { SubscriptionId = subscriptionId, Query = query, CreatedAt = DateTime.UtcNow });
+        if (WatchlistQuery.Parse(text).Error is { } error) return (null, error);
+        var query = WatchlistQuery.Normalize(text!);
+        var existing = await db.Set<Watchlist>().Where(w => w.SubscriptionId == subscriptionId).Select(w => new { w.Id, w.Query }).ToListAsync(ct);
+        if (existing.FirstOrDefault(w => w.Query == query) is { } same) return (same.Id, null);
+        if (existing.Count >= options.Value.MaxWatchlists) return (null, $"You can keep at most {options.Value.MaxWatchlists} watch-lists; remove one first.");
+        var added = new Watchlist { SubscriptionId = subscriptionId, Query = query, CreatedAt = DateTime.UtcNow };
+        db.Add(added);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // added at the same moment by another request
-        return null;
+        catch (DbUpdateException)
+        {
+            // Added at the same moment by another request.
+            db.ChangeTracker.Clear();
+            return (await db.Set<Watchlist>().Where(w => w.SubscriptionId == subscriptionId && w.Query == query).Select(w => (long?)w.Id).FirstOrDefaultAsync(ct), null);
+        }
+        return (added.Id, null);
     }
 
-    public Task RemoveWatchlistAsync(long subscriptionId, long watchlistId, CancellationToken ct) =>
-        db.Set<Watchlist>().Where(w => w.Id == watchlistId && w.SubscriptionId == subscriptionId).ExecuteDeleteAsync(ct);
+    /// <summary>Removes a watch-list of this subscription; false when it has none by that id.</summary>
+    public async Task<bool> RemoveWatchlistAsync(long subscriptionId, long watchlistId, CancellationToken ct) =>
+        await db.Set<Watchlist>().Where(w => w.Id == watchlistId && w.SubscriptionId == subscriptionId).ExecuteDeleteAsync(ct) > 0;
 }

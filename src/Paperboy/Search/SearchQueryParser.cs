@@ -14,7 +14,9 @@ public static class SearchQueryParser
     public const int LongQueryWords = 12;
 
     /// <summary>The parsed query, or null and a message for the user saying what to change.</summary>
-    public static (SearchQuery? Query, string? Error) Parse(string? text)
+    /// <param name="requireTerms">False for a saved search over a bounded set of papers (a watch-list over the day's new
+    /// papers), where cat: alone is a fine query; the caller then decides what a query needs.</param>
+    public static (SearchQuery? Query, string? Error) Parse(string? text, bool requireTerms = true)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, "Type some words to search for.");
         if (text.Length > MaxLength)
@@ -55,7 +57,7 @@ public static class SearchQueryParser
             if (negated) q.Excluded.Add(word);
             else { q.Words.AddRange(word.Split(' ')); meaning.Add(word); }
         }
-        if (!q.HasPositiveTerms)
+        if (requireTerms && !q.HasPositiveTerms)
             return (null, q.Excluded.Count > 0 || q.Categories.Count > 0 || q.Since is not null || q.Until is not null
                 ? "Add at least one word, \"phrase\" or author: to search for; exclusions (-word), cat:, since: and until: only narrow a search."
                 : "Type some words to search for.");

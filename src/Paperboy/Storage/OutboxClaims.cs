@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Paperboy.Digest;
 
 namespace Paperboy.Storage;
@@ -9,15 +11,15 @@ namespace Paperboy.Storage;
 /// Claims outbox rows for one sender atomically, so that two senders never hold the same row:
 /// PostgreSQL skips rows another sender is claiming (<c>FOR UPDATE SKIP LOCKED</c>); SQLite takes its write lock
 /// first (<c>BEGIN IMMEDIATE</c>). A claim lasts until <c>locked_until</c>; a crashed sender's rows come back after it.
+/// Plain SQL throughout: these run for every batch of messages, and EF's translation cost more than the work.
 /// </summary>
 public static class OutboxClaims
 {
     public static async Task<List<OutboxMessage>> ClaimAsync(PaperboyDb db, string owner, DateTime now, DateTime until,
         int limit, OutboxKind? kind, CancellationToken ct)
     {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct); // through EF, so the SQLite pragmas apply
-        var ids = new List<long>();
+        var conn = await OpenAsync(db, ct);
+        var rows = new List<OutboxMessage>(limit);
         await using (var tx = await conn.BeginTransactionAsync(db.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct))
         {
             await using var cmd = conn.CreateCommand();
@@ -28,40 +30,81 @@ public static class OutboxClaims
                 WHERE id IN (SELECT id FROM digest_outbox
                              WHERE status = 0 AND next_attempt_at <= @now AND (locked_until IS NULL OR locked_until < @now){kindFilter}
                              ORDER BY id LIMIT @limit{(db.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")})
-                RETURNING id
+                RETURNING id, kind, digest_key, subscription_id, recipient, message_id, content, attempts
                 """;
             Add(cmd, "owner", owner);
-            Add(cmd, "until", until);
-            Add(cmd, "now", now);
+            Add(cmd, "until", Value(db, until));
+            Add(cmd, "now", Value(db, now));
             Add(cmd, "limit", limit);
             if (kind is not null) Add(cmd, "kind", (int)kind.Value);
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct))
+                    rows.Add(new OutboxMessage
+                    {
+                        Id = r.GetInt64(0), Kind = (OutboxKind)r.GetInt32(1), DigestKey = r.IsDBNull(2) ? null : r.GetString(2),
+                        SubscriptionId = r.IsDBNull(3) ? null : r.GetInt64(3), Recipient = r.GetString(4), MessageId = r.GetString(5),
+                        Content = r.GetString(6), Attempts = r.GetInt32(7), Status = OutboxStatus.Pending, LockedBy = owner, LockedUntil = until,
+                    });
             await tx.CommitAsync(ct);
         }
-        if (ids.Count == 0) return [];
-        return await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LockedBy == owner).OrderBy(m => m.Id).ToListAsync(ct);
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return rows;
     }
 
-    /// <summary>
-    /// Records how sending a claimed row went and releases it. Plain SQL rather than EF's ExecuteUpdate: this runs once
-    /// per message and EF's translation cost more than the message itself.
-    /// </summary>
-    public static async Task SettleAsync(PaperboyDb db, long id, OutboxStatus status, DateTime? sentAt, DateTime? nextAttemptAt, string? error, bool countAttempt)
+    /// <summary>Records many messages the server accepted, in one statement (and one transaction per call).</summary>
+    public static async Task SettleSentAsync(PaperboyDb db, IReadOnlyCollection<long> ids, DateTime sentAt)
     {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        if (ids.Count == 0) return;
+        var conn = await OpenAsync(db, CancellationToken.None);
         await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // The ids are numbers we read ourselves, so they go into the text: no parameter limit for large batches.
+        cmd.CommandText = "UPDATE digest_outbox SET status = @status, sent_at = @sent, attempts = attempts + 1, locked_by = NULL, locked_until = NULL " +
+                          $"WHERE id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+        Add(cmd, "status", (int)OutboxStatus.Sent);
+        Add(cmd, "sent", Value(db, sentAt));
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Records how sending a claimed row went (a refusal, or handed back) and releases it.</summary>
+    public static async Task SettleAsync(PaperboyDb db, long id, OutboxStatus status, DateTime? nextAttemptAt, string? error, bool countAttempt)
+    {
+        var conn = await OpenAsync(db, CancellationToken.None);
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new System.Text.StringBuilder("UPDATE digest_outbox SET status = @status, locked_by = NULL, locked_until = NULL");
         Add(cmd, "status", (int)status);
         if (countAttempt) sql.Append(", attempts = attempts + 1");
-        if (sentAt is { } sent) { sql.Append(", sent_at = @sent"); Add(cmd, "sent", sent); }
-        if (nextAttemptAt is { } next) { sql.Append(", next_attempt_at = @next"); Add(cmd, "next", next); }
+        if (nextAttemptAt is { } next) { sql.Append(", next_attempt_at = @next"); Add(cmd, "next", Value(db, next)); }
         if (error is not null) { sql.Append(", last_error = @error"); Add(cmd, "error", error); }
         cmd.CommandText = sql.Append(" WHERE id = @id").ToString();
         Add(cmd, "id", id);
         await cmd.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Hands claimed rows back untouched (the run stopped before sending them), if this sender still holds them.</summary>
+    public static async Task ReleaseAsync(PaperboyDb db, string owner, IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0) return;
+        var conn = await OpenAsync(db, CancellationToken.None);
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = "UPDATE digest_outbox SET locked_by = NULL, locked_until = NULL " +
+                          $"WHERE locked_by = @owner AND id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+        Add(cmd, "owner", owner);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    static async Task<DbConnection> OpenAsync(PaperboyDb db, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct); // through EF, so the SQLite pragmas apply
+        return conn;
+    }
+
+    /// <summary>A time as each engine stores it: EF Core's SQLite text form, a timestamptz on PostgreSQL.</summary>
+    static object Value(PaperboyDb db, DateTime utc) =>
+        db.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     static void Add(DbCommand cmd, string name, object value)
     {

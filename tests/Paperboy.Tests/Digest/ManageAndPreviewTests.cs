@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Paperboy.Community;
 using Paperboy.Digest;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Digest.DigestTestData;
+using static Paperboy.Tests.Community.CommunityTestData;
 
 namespace Paperboy.Tests.Digest;
 
@@ -51,31 +51,60 @@ public class ManageAndPreviewTests
     }
 
     [Fact]
-    public async Task ThePreviewShowsCuratorsWhatGoesOutAndNobodyElse()
+    public async Task ThePreviewIsForCuratorsOnlyStrangersAreSentToSignInAndMembersRefused()
     {
-        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(null, ("Paperboy:Digest:CuratorKey", "s3cret")));
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(null));
         await AddPapersAsync(app, Monday, Paper("2608.00001", "The Featured One", upvotes: 9));
-        await AddPapersAsync(app, null, Paper("2608.00002", "Steering Again"));
-        await AddSubscriberAsync(app, "reader@example.org", DigestFrequency.Daily, "steering");
-        var client = app.CreateClient();
+        await AddUserAsync(app, "ada");
+        await AddUserAsync(app, "cora", UserRole.Curator);
+        var stranger = app.CreateClient(new() { AllowAutoRedirect = false });
+        var member = app.CreateClient();
+        await SignInAsync(app, member, "ada@example.org");
+        var curator = app.CreateClient();
+        await SignInAsync(app, curator, "cora@example.org");
 
-        var anonymous = await client.GetAsync("/digest/preview?date=2026-08-25");
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.DoesNotContain("The Featured One", await anonymous.Content.ReadAsStringAsync());
+        var anonymous = await stranger.GetAsync("/digest/preview?date=2026-08-25");
+        var refused = await member.GetAsync("/digest/preview?date=2026-08-25");
+        var html = await curator.GetStringAsync("/digest/preview?date=2026-08-25");
+        var badDate = await curator.GetAsync("/digest/preview?date=2026-02-30");
+        var nobody = await curator.GetAsync("/digest/preview?date=2026-08-25&email=nobody@example.org");
 
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("curator:s3cret")));
-        var html = await client.GetStringAsync("/digest/preview?date=2026-08-25");
-        var text = await client.GetStringAsync("/digest/preview?date=2026-08-25&format=text&email=reader@example.org");
-        var badDate = await client.GetAsync("/digest/preview?date=2026-02-30");
-
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/signin?returnUrl=%2Fdigest%2Fpreview%3Fdate%3D2026-08-25", anonymous.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("The Featured One", await refused.Content.ReadAsStringAsync());
         Assert.Contains("The Featured One", html);
         Assert.Contains("9 upvotes", html);
-        Assert.DoesNotContain("Steering Again", html);
-        Assert.Contains("New on your watch-list \"steering\"", text);
-        Assert.Contains("Steering Again", text);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("2026-02-30", await badDate.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync())); // previewing sends and records nothing
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<SentMatch>().CountAsync()));
     }
+
+    [Fact]
+    public async Task ACuratorPreviewsExactlyTheMessageThatGoesOutToASubscriber()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+        await AddPapersAsync(app, Monday, Paper("2608.00001", "The Featured One", upvotes: 9));
+        await AddPapersAsync(app, null, Paper("2608.00002", "Steering Again"), Paper("2608.00003", "Steered Elsewhere"));
+        await AddSubscriberAsync(app, "reader@example.org", DigestFrequency.Daily, "steering");
+        await AddUserAsync(app, "cora", UserRole.Curator);
+        var curator = app.CreateClient();
+        await SignInAsync(app, curator, "cora@example.org");
+
+        var text = await curator.GetStringAsync("/digest/preview?date=2026-08-25&format=text&email=reader@example.org");
+        var html = await curator.GetStringAsync("/digest/preview?date=2026-08-25&email=Reader@example.org");
+        await RunAsync(app, Tuesday);
+        var sent = (await smtp.WaitForMessagesAsync(1)).Single();
+        var after = await curator.GetStringAsync("/digest/preview?date=2026-08-25&format=text&email=reader@example.org");
+
+        Assert.Contains("New on your watch-list \"steering\"", text);
+        Assert.Contains("Steered Elsewhere", text); // the same stemmed search as /search
+        Assert.Equal(Lines(Text(sent)), Lines(text));
+        Assert.Equal(Lines(Html(sent)), Lines(html));
+        Assert.Equal(Lines(text), Lines(after)); // once composed, the preview is the outbox row itself
+    }
+
+    static string Lines(string s) => s.Replace("\r\n", "\n").TrimEnd();
 }
