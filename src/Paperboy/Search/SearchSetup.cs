@@ -7,9 +7,10 @@ public static class SearchSetup
     public static IServiceCollection AddPaperboySearch(this IServiceCollection services, bool serving)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
+        services.AddOptions<KeywordIndexOptions>().BindConfiguration(KeywordIndexOptions.Section);
         services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<StorageConnection>().IsPostgres
-            ? new PostgresKeywordIndex(sp.GetRequiredService<PaperboyDb>())
-            : new SqliteKeywordIndex(sp.GetRequiredService<PaperboyDb>()));
+            ? new PostgresKeywordIndex(sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value)
+            : new SqliteKeywordIndex(sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value));
         services.AddScoped<EmbeddingStore>();
         services.AddScoped<PaperSearch>();
         services.AddSingleton<VectorIndex>();

@@ -6,24 +6,43 @@ namespace Paperboy.Storage;
 /// Builds FTS5 MATCH expressions from a parsed query. Every term is a double-quoted FTS5 string, so nothing a user
 /// types (NEAR, *, ^, AND, column filters) acts as an operator: inside quotes FTS5 only tokenizes.
 /// </summary>
-static class Fts5Expression
+public static class Fts5Expression
 {
     /// <summary>What a paper must contain to be a keyword hit, or null when the query has nothing to match.</summary>
-    public static string? Match(SearchQuery q)
+    public static string? Match(SearchQuery q) => Query(q)?.Full;
+
+    /// <summary>
+    /// For a long query, the stricter match ranked before <see cref="Match"/>'s: every one of its telling words (a
+    /// pasted title or abstract finds its own paper this way, whatever the OR of its words matches); null otherwise.
+    /// </summary>
+    public static string? MatchAll(SearchQuery q) => QueryAll(q)?.Full;
+
+    /// <summary>The query as its AND-ed parts, or null when it has nothing to match.</summary>
+    public static Fts5Query? Query(SearchQuery q)
     {
-        var parts = new List<string>();
+        List<string> text = [];
         if (q.IsLong)
         {
             var terms = LongQueryTerms.Pick(q.Words);
-            if (terms.Count > 0) parts.Add("(" + string.Join(" OR ", terms.Select(Quote)) + ")");
+            if (terms.Count > 0) text.Add("(" + string.Join(" OR ", terms.Select(Quote)) + ")");
         }
-        else parts.AddRange(LongQueryTerms.Required(q.Words).Select(Quote));
-        var must = Must(q);
-        if (must is not null) parts.Add(must);
-        if (parts.Count == 0) return null;
-        var positive = string.Join(" AND ", parts);
-        var excluded = Excluded(q);
-        return excluded is null ? positive : $"({positive}) NOT {excluded}";
+        else text.AddRange(LongQueryTerms.Required(q.Words).Select(Quote));
+        return Parts(q, text);
+    }
+
+    /// <summary>For a long query, all of its telling words as parts; null otherwise.</summary>
+    public static Fts5Query? QueryAll(SearchQuery q)
+    {
+        if (!q.IsLong) return null;
+        var terms = LongQueryTerms.Pick(q.Words);
+        return terms.Count == 0 ? null : Parts(q, terms.Select(Quote).ToList());
+    }
+
+    static Fts5Query? Parts(SearchQuery q, List<string> text)
+    {
+        text.AddRange(q.Phrases.Select(Quote));
+        var authors = q.Authors.Select(a => "authors : " + Quote(a)).ToList();
+        return text.Count + authors.Count == 0 ? null : new Fts5Query(text, authors, Excluded(q));
     }
 
     /// <summary>The phrases and authors a result must contain, or null.</summary>

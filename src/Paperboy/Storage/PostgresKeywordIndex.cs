@@ -6,22 +6,74 @@ namespace Paperboy.Storage;
 
 /// <summary>
 /// Keyword search on PostgreSQL: papers.search_vector (title A, abstract B, authors C) under a RUM index, which
-/// returns matches already ordered by rank (<c>&lt;=&gt;</c>), so a LIMIT stops early even for a common word.
+/// returns matches already ordered by rank (<c>&lt;=&gt;</c>), so a LIMIT stops early, but only after computing the
+/// rank of every match: 3 s for a word in 900k papers. As on SQLite (<see cref="SqliteKeywordIndex"/>), a term in more
+/// than <see cref="KeywordIndexOptions.CommonTermPapers"/> papers (by the planner's statistics of the column's most
+/// common lexemes) only filters and the rarer terms rank; when every term is that common, the newest papers with all
+/// the words in the title come first (a backward scan of the published_at index), then the newest others.
+/// A long query first ranks the papers that contain all of its telling words, then fills up with the OR of them.
 /// </summary>
-public sealed class PostgresKeywordIndex(PaperboyDb db) : IKeywordIndex
+public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
 {
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await OpenAsync(ct);
+        var ids = query.IsLong ? await RankAsync(conn, query, all: true, filters, limit, ct) : [];
+        if (ids.Count >= limit) return ids;
+        var more = await RankAsync(conn, query, all: false, filters, limit + ids.Count, ct);
+        var seen = ids.ToHashSet();
+        ids.AddRange(more.Where(seen.Add).Take(limit - ids.Count).ToList());
+        return ids;
+    }
+
+    async Task<List<string>> RankAsync(DbConnection conn, SearchQuery q, bool all, SearchFilters filters, int limit, CancellationToken ct)
+    {
+        var terms = TsQuery.Terms(q, all);
+        var anyOf = q.IsLong && !all;
+        // The OR of a long query's words matches nearly every paper: treated as common.
+        var rare = anyOf ? [] : await RareAsync(conn, terms, ct);
         await using var cmd = conn.CreateCommand();
-        var match = TsQuery.Match(cmd, query);
-        if (match is null) return [];
-        cmd.CommandText = $"""
-            SELECT p.id FROM papers p
-            WHERE p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}
-            ORDER BY p.search_vector <=> {match} LIMIT {SearchSql.Add(cmd, "limit", limit)}
-            """;
+        var full = TsQuery.Of(cmd, q, terms, anyOf);
+        if (full is null) return [];
+        var where = $"p.search_vector @@ {full}{SearchSql.Filters(cmd, filters, postgres: true)}";
+        var n = SearchSql.Add(cmd, "limit", limit);
+        if (terms.Count > 0 && rare.Count == 0)
+        {
+            cmd.CommandText = $"""
+                SELECT id FROM (
+                    (SELECT p.id, 0 AS tier, p.published_at FROM papers p WHERE {where} AND p.search_vector @@ {TsQuery.InTitle(cmd, terms, anyOf)}
+                     ORDER BY p.published_at DESC LIMIT {n})
+                    UNION ALL
+                    (SELECT p.id, 1, p.published_at FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n})) x
+                ORDER BY tier, published_at DESC
+                """;
+            return (await SearchSql.ReadIdsAsync(cmd, ct)).Distinct().Take(limit).ToList();
+        }
+        var rank = rare.Count == terms.Count ? full : TsQuery.Rank(cmd, rare);
+        cmd.CommandText = $"SELECT p.id FROM papers p WHERE {where} ORDER BY p.search_vector <=> {rank} LIMIT {n}";
         return await SearchSql.ReadIdsAsync(cmd, ct);
+    }
+
+    /// <summary>
+    /// The terms in at most CommonTermPapers papers, by the planner's statistics (pg_stats.most_common_elems of
+    /// search_vector, refreshed by ANALYZE): a term is as rare as its rarest lexeme; a lexeme not listed is rare.
+    /// </summary>
+    async Task<List<string>> RareAsync(DbConnection conn, IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        if (terms.Count == 0) return [];
+        await using var cmd = conn.CreateCommand();
+        var columns = string.Join(", ", terms.Select((t, i) =>
+            $"(SELECT coalesce(min(coalesce(c.f, 0)), 0) FROM unnest(tsvector_to_array(to_tsvector('english', {SearchSql.Add(cmd, "t" + i, t)}))) l LEFT JOIN common c ON c.e = l)"));
+        cmd.CommandText = $"""
+            WITH common AS (
+                SELECT u.e, u.f * greatest(c.reltuples, 0) AS f FROM pg_stats s, pg_class c,
+                    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
+                WHERE s.tablename = 'papers' AND s.attname = 'search_vector' AND c.oid = 'papers'::regclass AND u.e IS NOT NULL)
+            SELECT {columns}
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return terms.Where((_, i) => Convert.ToDouble(reader.GetValue(i)) <= options.CommonTermPapers).ToList();
     }
 
     public async Task<IReadOnlySet<string>> KeepMatchingAsync(IReadOnlyCollection<string> ids, SearchQuery query, SearchFilters filters, CancellationToken ct)

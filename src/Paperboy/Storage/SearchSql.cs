@@ -4,7 +4,7 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>The filter clauses both engines share (papers aliased <c>p</c>), with their parameters.</summary>
-static class SearchSql
+public static class SearchSql
 {
     public static string Filters(DbCommand cmd, SearchFilters f, bool postgres)
     {

@@ -4,50 +4,66 @@ using Paperboy.Search;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// Builds PostgreSQL tsquery expressions (SQL text with parameters) from a parsed query. Terms are reduced to
-/// letters and digits before they reach to_tsquery, so no user text is ever read as a tsquery operator.
+/// Builds PostgreSQL tsquery expressions (SQL text with parameters) from a parsed query. Every word or phrase goes
+/// through <c>phraseto_tsquery</c>, i.e. PostgreSQL's own parser, the one that built the vector ("Phi-4-Mini" is
+/// phi, -4, mini there), and never reads user text as a tsquery operator; the terms are joined with && and || in SQL.
 /// Authors are matched in the 'simple' configuration and restricted to weight C (the authors part of the vector).
 /// </summary>
-static class TsQuery
+public static class TsQuery
 {
-    public static string? Match(DbCommand cmd, SearchQuery q)
+    public static string? Match(DbCommand cmd, SearchQuery q) => Of(cmd, q, Terms(q, all: false), anyOf: q.IsLong);
+
+    /// <summary>For a long query, all of its telling words (ranked before the OR of them, see <see cref="Fts5Expression.MatchAll"/>); null otherwise.</summary>
+    public static string? MatchAll(DbCommand cmd, SearchQuery q) => q.IsLong ? Of(cmd, q, Terms(q, all: true), anyOf: false) : null;
+
+    /// <summary>The words and phrases a match needs (all of them, or any for the OR of a long query).</summary>
+    public static IReadOnlyList<string> Terms(SearchQuery q, bool all) =>
+        [.. q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words), .. all || !q.IsLong ? q.Phrases : []];
+
+    /// <summary>The whole match: the terms (AND-ed, or OR-ed when <paramref name="anyOf"/>), phrases, authors, minus exclusions.</summary>
+    public static string? Of(DbCommand cmd, SearchQuery q, IReadOnlyList<string> terms, bool anyOf)
     {
-        var words = q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words);
-        var text = Join(words.Select(Phrase), q.IsLong ? " | " : " & ");
         var parts = new List<string>();
-        if (text.Length > 0) parts.Add($"to_tsquery('english', {SearchSql.Add(cmd, "words", text)})");
-        if (Must(cmd, q) is { } must) parts.Add(must);
+        if (Join(cmd, "w", terms, anyOf ? " || " : " && ") is { } words) parts.Add(words);
+        if (anyOf && Join(cmd, "ph", q.Phrases, " && ") is { } phrases) parts.Add(phrases);
+        if (Authors(cmd, q) is { } authors) parts.Add(authors);
         if (parts.Count == 0) return null;
         var positive = string.Join(" && ", parts);
         return Excluded(cmd, q) is { } excluded ? $"({positive} && !!{excluded})" : $"({positive})";
     }
 
+    /// <summary>Only the given terms, AND-ed (what ranks when the query's other terms are too common to weigh).</summary>
+    public static string? Rank(DbCommand cmd, IReadOnlyList<string> terms) => Join(cmd, "r", terms, " && ");
+
+    /// <summary>The terms all in the title (weight A): the text of phraseto_tsquery with every lexeme marked :A.</summary>
+    public static string? InTitle(DbCommand cmd, IReadOnlyList<string> terms, bool anyOf) => terms.Count == 0 ? null :
+        "(" + string.Join(anyOf ? " || " : " && ", terms.Select((t, i) =>
+            $"to_tsquery('simple', regexp_replace(phraseto_tsquery('english', {SearchSql.Add(cmd, "t" + i, t)})::text, '(''(?:[^'']|'''')*'')', '\\1:A', 'g'))")) + ")";
+
     public static string? Must(DbCommand cmd, SearchQuery q)
     {
-        var parts = new List<string>();
-        var phrases = Join(q.Phrases.Select(Phrase), " & ");
-        if (phrases.Length > 0) parts.Add($"to_tsquery('english', {SearchSql.Add(cmd, "phrases", phrases)})");
-        var authors = Join(q.Authors.Select(a => Phrase(a, ":C")), " & ");
-        if (authors.Length > 0) parts.Add($"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})");
+        var parts = new[] { Join(cmd, "phrase", q.Phrases, " && "), Authors(cmd, q) }.OfType<string>().ToList();
         return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
     }
 
-    public static string? Excluded(DbCommand cmd, SearchQuery q)
+    public static string? Excluded(DbCommand cmd, SearchQuery q) => Join(cmd, "ex", q.Excluded, " || ");
+
+    static string? Authors(DbCommand cmd, SearchQuery q)
     {
-        var text = Join(q.Excluded.Select(Phrase), " | ");
-        return text.Length == 0 ? null : $"to_tsquery('english', {SearchSql.Add(cmd, "excluded", text)})";
+        var authors = string.Join(" & ", q.Authors.Select(Author).Where(a => a.Length > 0));
+        return authors.Length == 0 ? null : $"to_tsquery('simple', {SearchSql.Add(cmd, "authors", authors)})";
     }
 
-    /// <summary>A word or phrase as tsquery text: its letter-and-digit tokens joined by "followed by".</summary>
-    static string Phrase(string text) => Phrase(text, "");
+    /// <summary>Each term as a phrase query, joined by <paramref name="op"/>; a term of stop words only drops out.</summary>
+    static string? Join(DbCommand cmd, string name, IReadOnlyList<string> terms, string op) => terms.Count == 0 ? null :
+        "(" + string.Join(op, terms.Select((t, i) => $"phraseto_tsquery('english', {SearchSql.Add(cmd, name + i, t)})")) + ")";
 
-    static string Phrase(string text, string weight)
+    /// <summary>An author's name as tsquery text: its letter-and-digit tokens, weight C, joined by "followed by".</summary>
+    static string Author(string name)
     {
-        var tokens = Tokens(text).Select(t => t + weight).ToList();
+        var tokens = Tokens(name).Select(t => t + ":C").ToList();
         return tokens.Count switch { 0 => "", 1 => tokens[0], _ => "(" + string.Join(" <-> ", tokens) + ")" };
     }
-
-    static string Join(IEnumerable<string> parts, string op) => string.Join(op, parts.Where(p => p.Length > 0));
 
     static IEnumerable<string> Tokens(string text)
     {

@@ -32,6 +32,57 @@ public abstract class KeywordSearchTests(Engine engine)
     }
 
     [Fact]
+    public async Task UnderThousandsOfNewerMatchesEveryOwnTitleStillFindsItsPaperFirstAndADateFilterStillFindsAnOldPaper()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        // Older papers first (lower rowids on SQLite, where only the newest matches of a common word get scored), among them
+        // titles longer than a short query; then every paper HF listed from April to December 2025 (3,148, nearly all about models).
+        var old = RealPapers.FromDays("2025-03-03", "2025-03-04", "2025-03-05");
+        var ancient = Make("1901.00001", "An early statistical model", "A model of word counts.", ["Ada Lovelace"], ["cs.CL"], new(2019, 1, 2), 0);
+        await RealPapers.InsertAsync(app, [ancient, .. old]);
+        var seen = old.Select(p => p.Id).ToHashSet();
+        var newer = RealPapers.FromDays(RealPapers.Days(new DateOnly(2025, 4, 1), new DateOnly(2025, 12, 31))).Where(p => seen.Add(p.Id)).ToList();
+        Assert.True(newer.Count > 3000, $"{newer.Count} newer papers");
+        await RealPapers.InsertAsync(app, newer);
+
+        Assert.Contains(old, p => SearchQueryParser.Parse(p.Title).Query!.IsLong);
+        foreach (var paper in old)
+        {
+            var ids = await SearchAsync(app, paper.Title);
+            Assert.True(ids.Count > 0 && ids[0] == paper.Id, $"'{paper.Title}' found {string.Join(", ", ids.Take(3))} first, not {paper.Id}");
+        }
+        Assert.Equal(["1901.00001"], await SearchAsync(app, "model until:2019-12-31"));
+        Assert.Equal("1901.00001", (await SearchAsync(app, "model author:lovelace"))[0]);
+    }
+
+    [Fact]
+    public async Task WordsInManyPapersOnlyFilterSoTheNewestTitlesWithThemComeFirstAndARarerWordRanks()
+    {
+        // "Common" lowered from 60,000 papers to 40, so that 220 real papers of June 2025 show what a million do.
+        await using var app = await PaperboyFactory.StartAsync(engine, new Dictionary<string, string?> { ["Paperboy:Search:Keyword:CommonTermPapers"] = "40" });
+        var papers = RealPapers.FromDays(RealPapers.Days(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 13))).DistinctBy(p => p.Id).OrderBy(p => p.PublishedAt).ToList();
+        for (var i = 0; i < papers.Count; i++) papers[i].PublishedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i); // arrival order = date order
+        foreach (var paper in papers) await RealPapers.InsertAsync(app, [paper]); // one at a time: in that order (rowids on SQLite)
+        if (engine == Engine.Postgres) await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE papers")); // what autovacuum does
+
+        var ids = await SearchAsync(app, "model");
+        var byId = papers.ToDictionary(p => p.Id);
+        var titled = ids.TakeWhile(id => TitleSays(byId[id], "model")).ToList();
+        var titledPapers = papers.Count(p => TitleSays(p, "model"));
+        Assert.True(titledPapers > 30, $"{titledPapers} titles say model");
+        Assert.Equal(Math.Min(titledPapers, ids.Count), titled.Count); // every paper titled with the word, before any other
+        Assert.Equal(titled.OrderByDescending(id => byId[id].PublishedAt), titled); // newest first
+        Assert.Equal(100, ids.Count);
+
+        // "unlearning" is in few papers: it ranks (its paper's title says it), "model" only filters.
+        var unlearning = await SearchAsync(app, "unlearning model");
+        Assert.Equal("LLM Unlearning Should Be Form-Independent", byId[unlearning[0]].Title);
+        Assert.All(unlearning, id => Assert.Contains("unlearn", (byId[id].Title + byId[id].Abstract).ToLowerInvariant()));
+    }
+
+    static bool TitleSays(Paper p, string word) => System.Text.RegularExpressions.Regex.IsMatch(p.Title, $@"\b{word}(s|ing|ling|ed|led)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    [Fact]
     public async Task APastedAbstractFindsItsPaperFirstAndAOneWordQueryFindsEveryPaperWithTheWord()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);

@@ -33,6 +33,18 @@ public static class RealPapers
         return papers;
     }
 
+    /// <summary>The recorded days from <paramref name="from"/> to <paramref name="to"/> that hold a plain list of papers.</summary>
+    public static string[] Days(DateOnly from, DateOnly to) =>
+        Directory.GetFiles(SharedData.PathOf("hf-daily-papers"), "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>()
+            .Where(d => DateOnly.TryParse(d, out var day) && day >= from && day <= to && !Wrapped(d)).Order().ToArray();
+
+    /// <summary>Days recorded in another shape (Python-repr strings, or an object around the list), see ../shared/data/README.md.</summary>
+    static bool Wrapped(string day)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("hf-daily-papers", day + ".json")));
+        return doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object);
+    }
+
     static string Flat(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public static async Task InsertAsync(PaperboyFactory app, IEnumerable<Paper> papers) => await app.WithDbAsync(async db =>

@@ -1,0 +1,16 @@
+namespace Paperboy.Storage;
+
+/// <summary>Section <c>Paperboy:Search:Keyword</c>: how much of a common word's matches SQLite ranks (see <see cref="SqliteKeywordIndex"/>).</summary>
+public sealed class KeywordIndexOptions
+{
+    public const string Section = "Paperboy:Search:Keyword";
+
+    /// <summary>Only the newest this many matches (that pass the filters) are ranked; fewer matches are all ranked.</summary>
+    public int ScoredMatches { get; set; } = 2000;
+
+    /// <summary>
+    /// A term in more papers than this is too costly to weigh (FTS5's bm25 reads its whole posting list for its
+    /// inverse document frequency, nearly zero anyway): it only filters, and the query's rarer terms rank.
+    /// </summary>
+    public int CommonTermPapers { get; set; } = 60_000;
+}
