@@ -27,13 +27,17 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
     public async Task<IReadOnlyList<Paper>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         var ranked = await RankAsync(request, ct);
-        var papers = await LoadAsync(ranked, ct);
-        IEnumerable<Paper> ordered = request.Sort switch
+        if (request.Sort == SearchSort.Relevance)
         {
-            SearchSort.Newest => papers.OrderByDescending(p => p.PublishedAt),
-            SearchSort.Votes => papers.OrderByDescending(p => p.ImportedUpvotes + p.LocalUpvotes),
-            _ => papers,
-        };
+            // Only the page is read (the ranking holds visible papers only; a few more cover one hidden meanwhile):
+            // reading every candidate's abstract cost more than the search itself at 1M papers.
+            var page = await LoadAsync([.. ranked.Skip(request.Offset).Take(request.Limit + 5)], ct);
+            return page.Take(request.Limit).ToList();
+        }
+        var papers = await LoadAsync(ranked, ct);
+        IEnumerable<Paper> ordered = request.Sort == SearchSort.Newest
+            ? papers.OrderByDescending(p => p.PublishedAt)
+            : papers.OrderByDescending(p => p.ImportedUpvotes + p.LocalUpvotes);
         return ordered.Skip(request.Offset).Take(request.Limit).ToList();
     }
 
