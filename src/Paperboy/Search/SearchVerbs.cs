@@ -54,18 +54,9 @@ public static class SearchVerbs
                 Console.WriteLine("PostgreSQL indexes papers as they are written: nothing is queued");
                 return 0;
             }
-            await using var conn = new Microsoft.Data.Sqlite.SqliteConnection(storage.ConnectionString);
-            await conn.OpenAsync(ct);
-            SqlitePragmas.Apply(conn);
-            var queued = await SqliteKeywordQueue.CountAsync(conn, ct);
             var clock = Stopwatch.StartNew();
-            long done = 0;
-            int n;
-            while ((n = await SqliteKeywordQueue.ApplyAsync(conn, 20_000, ct)) > 0)
-            {
-                done += n;
-                Console.Write($"\r{done} of {queued} papers indexed   ");
-            }
+            var done = await SqliteKeywordQueue.IndexQueuedAsync(storage.ConnectionString, 20_000,
+                (n, queued) => Console.Write($"\r{n} of {queued} papers indexed   "), ct);
             Console.WriteLine($"\nindexed {done} papers for keyword search in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):#,0} papers/s)");
             return 0;
         });

@@ -41,13 +41,8 @@ public sealed class SqliteKeywordIndexService(StorageConnection storage, IOption
 
     async Task IndexQueuedAsync(CancellationToken ct)
     {
-        await using var conn = new SqliteConnection(storage.ConnectionString);
-        await conn.OpenAsync(ct);
-        SqlitePragmas.Apply(conn);
         var clock = Stopwatch.StartNew();
-        long total = 0;
-        int n;
-        while ((n = await SqliteKeywordQueue.ApplyAsync(conn, Chunk, ct)) > 0) total += n;
+        var total = await SqliteKeywordQueue.IndexQueuedAsync(storage.ConnectionString, Chunk, null, ct);
         if (total > 0)
             log.LogInformation("indexed {Papers} papers for keyword search in {Seconds:F1} s", total, clock.Elapsed.TotalSeconds);
     }

@@ -55,7 +55,7 @@ public static class SqliteKeywordQueue
     }
 
     /// <summary>Indexes up to <paramref name="max"/> queued papers, oldest rowids first, in the caller's transaction; returns how many.</summary>
-    public static int Apply(SqliteConnection conn, SqliteTransaction tx, int max)
+    static int Apply(SqliteConnection conn, SqliteTransaction tx, int max)
     {
         long count, last;
         using (var chunk = new SqliteCommand(ChunkSql, conn, tx))
@@ -80,6 +80,26 @@ public static class SqliteKeywordQueue
         var n = Apply(conn, tx, max);
         await tx.CommitAsync(ct);
         return n;
+    }
+
+    /// <summary>
+    /// Indexes the whole queue on a connection of its own, <paramref name="chunk"/> papers per transaction (other writers
+    /// wait at most one chunk); reports (done, queued at the start) after each; returns how many it indexed.
+    /// </summary>
+    public static async Task<long> IndexQueuedAsync(string connectionString, int chunk, Action<long, long>? progress, CancellationToken ct)
+    {
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync(ct);
+        SqlitePragmas.Apply(conn);
+        var queued = progress is null ? 0 : await CountAsync(conn, ct);
+        long done = 0;
+        int n;
+        while ((n = await ApplyAsync(conn, chunk, ct)) > 0)
+        {
+            done += n;
+            progress?.Invoke(done, queued);
+        }
+        return done;
     }
 
     /// <summary>How many papers wait for the index.</summary>

@@ -99,7 +99,6 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         return counts;
     }
 
-    /// <summary>Binds a record to a paper statement; <paramref name="at"/> holds the position of each of <see cref="Names"/> (0: not used).</summary>
     public override async Task<long> FinishAsync(CancellationToken ct)
     {
         var queued = await SqliteKeywordQueue.CountAsync(_conn, ct);
@@ -108,6 +107,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         return 0;
     }
 
+    /// <summary>Binds a record to a paper statement; <paramref name="at"/> holds the position of each of <see cref="Names"/> (0: not used).</summary>
     static void Bind(SqliteRawStatement s, int[] at, PaperRecord r, DateTime now)
     {
         s.Bind(at[0], r.Id);
