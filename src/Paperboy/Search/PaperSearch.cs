@@ -45,12 +45,15 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
     public async Task<IReadOnlyList<string>> RankAsync(SearchRequest request, CancellationToken ct)
     {
         var q = request.Query;
+        // The meaning side (embedding the query, then the vector index: CPU only) runs beside the words side's queries.
+        var nearest = request.Mode != SearchMode.Words && vectors.Count > 0 && q.MeaningText.Length > 0
+            ? Task.Run(() => vectors.Search(embedders.Get().EmbedQuery(q.MeaningText), Depth * 2).Select(h => h.Id).ToList(), ct)
+            : null;
         IReadOnlyList<string> byWords = request.Mode == SearchMode.Meaning ? [] : await keywords.MatchAsync(q, request.Filters, Depth, ct);
         IReadOnlyList<string> byMeaning = [];
-        if (request.Mode != SearchMode.Words && vectors.Count > 0 && q.MeaningText.Length > 0)
+        if (nearest is not null)
         {
-            var query = embedders.Get().EmbedQuery(q.MeaningText);
-            var hits = vectors.Search(query, Depth * 2).Select(h => h.Id).ToList();
+            var hits = await nearest;
             var allowed = await keywords.KeepMatchingAsync(hits, q, request.Filters, ct);
             byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
         }

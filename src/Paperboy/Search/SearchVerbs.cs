@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Paperboy.Cli;
 using Paperboy.Storage;
 
@@ -58,6 +59,10 @@ public static class SearchVerbs
             var done = await SqliteKeywordQueue.IndexQueuedAsync(storage.ConnectionString, 20_000,
                 (n, queued) => Console.Write($"\r{n} of {queued} papers indexed   "), ct);
             Console.WriteLine($"\nindexed {done} papers for keyword search in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):#,0} papers/s)");
+            clock.Restart();
+            var maxSegments = app.Services.GetRequiredService<IOptions<KeywordIndexOptions>>().Value.MaxSegments;
+            var segments = await SqliteKeywordQueue.CompactAsync(storage.ConnectionString, maxSegments, SqliteKeywordIndexService.MergePages, ct);
+            if (segments > 0) Console.WriteLine($"merged the index's {segments} segments into one in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         });
         var queryArg = new Argument<string>("query") { Description = "The search, in the same syntax as the search box." };

@@ -13,4 +13,10 @@ public sealed class KeywordIndexOptions
     /// inverse document frequency, nearly zero anyway): it only filters, and the query's rarer terms rank.
     /// </summary>
     public int CommonTermPapers { get; set; } = 60_000;
+
+    /// <summary>
+    /// SQLite: when the index is made of more segments than this, the background indexer merges them into one (every
+    /// query term is looked up in each; see <see cref="SqliteKeywordQueue.CompactAsync"/>).
+    /// </summary>
+    public int MaxSegments { get; set; } = 8;
 }

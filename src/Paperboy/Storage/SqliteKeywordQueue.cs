@@ -109,6 +109,48 @@ public static class SqliteKeywordQueue
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>How many b-trees (segments) the index is made of: each query term is looked up in every one.</summary>
+    public static async Task<long> SegmentsAsync(SqliteConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new SqliteCommand("SELECT count(DISTINCT segid) FROM papers_fts_idx", conn);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Merges the index into one segment when it is made of more than <paramref name="maxSegments"/>, <paramref name="pages"/>
+    /// pages of merged output per transaction on a connection of its own (FTS5's incremental 'merge' with a negative count merges across levels), so
+    /// other writers wait at most one step. Returns the number of segments before, or 0 when it did nothing.
+    /// </summary>
+    /// <remarks>
+    /// Every query term is looked up in every segment. Imports add segments (FTS5's own automerge keeps a few per level),
+    /// and a 1M-paper index built in batches had 30: checking a phrase for the 200 nearest papers by meaning took
+    /// 117 ms there, 17 ms after the merge (docs/benchmarks.md, "Keyword and hybrid at 1M"). The merge rewrites the
+    /// whole index: 23 s at 1M.
+    /// </remarks>
+    public static async Task<long> CompactAsync(string connectionString, int maxSegments, int pages, CancellationToken ct)
+    {
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync(ct);
+        SqlitePragmas.Apply(conn);
+        var segments = await SegmentsAsync(conn, ct);
+        if (segments <= maxSegments) return 0;
+        await using var changes = new SqliteCommand("SELECT total_changes()", conn);
+        await using var merge = new SqliteCommand("INSERT INTO papers_fts (papers_fts, rank) VALUES ('merge', $pages)", conn) { CommandTimeout = 0 };
+        merge.Parameters.AddWithValue("$pages", -pages);
+        while (true)
+        {
+            var before = (long)(await changes.ExecuteScalarAsync(ct))!;
+            await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct))
+            {
+                merge.Transaction = tx;
+                await merge.ExecuteNonQueryAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            // FTS5: fewer than two rows changed by a merge step means there was nothing left to merge.
+            if ((long)(await changes.ExecuteScalarAsync(ct))! - before < 2) return segments;
+        }
+    }
+
     /// <summary>Rebuilds the whole index from the papers table (after a VACUUM renumbered rowids); the queue is then empty.</summary>
     public static async Task RebuildAsync(SqliteConnection conn, CancellationToken ct)
     {
