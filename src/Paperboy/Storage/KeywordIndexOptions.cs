@@ -15,6 +15,12 @@ public sealed class KeywordIndexOptions
     public int CommonTermPapers { get; set; } = 60_000;
 
     /// <summary>
+    /// PostgreSQL, when every term is common: if even the rarest is in more papers than this, the papers with the terms in
+    /// their title come first among the newest matches only, not among all (see <see cref="PostgresKeywordIndex"/>).
+    /// </summary>
+    public int TitleTierPapers { get; set; } = 20_000;
+
+    /// <summary>
     /// SQLite: when the index is made of more segments than this, the background indexer merges them into one (every
     /// query term is looked up in each; see <see cref="SqliteKeywordQueue.CompactAsync"/>).
     /// </summary>

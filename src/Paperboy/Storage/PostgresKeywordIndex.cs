@@ -10,7 +10,9 @@ namespace Paperboy.Storage;
 /// rank of every match: 3 s for a word in 900k papers. As on SQLite (<see cref="SqliteKeywordIndex"/>), a term in more
 /// than <see cref="KeywordIndexOptions.CommonTermPapers"/> papers (by the planner's statistics of the column's most
 /// common lexemes) only filters and the rarer terms rank; when every term is that common, the newest papers with all
-/// the words in the title come first (a backward scan of the published_at index), then the newest others.
+/// the words in the title come first, then the newest others (a backward scan of the published_at index); when more
+/// than <see cref="KeywordIndexOptions.TitleTierPapers"/> papers have all the terms, titles come first among the
+/// newest matches only.
 /// A long query first ranks the papers that contain all of its telling words, then fills up with the OR of them.
 /// </summary>
 public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
@@ -31,7 +33,8 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var terms = TsQuery.Terms(q, all);
         var anyOf = q.IsLong && !all;
         // The OR of a long query's words matches nearly every paper: treated as common.
-        var rare = anyOf ? [] : await RareAsync(conn, terms, ct);
+        var papers = anyOf ? [] : await PapersWithAsync(conn, terms, ct);
+        var rare = anyOf ? [] : terms.Where((_, i) => papers[i] <= options.CommonTermPapers).ToList();
         await using var cmd = conn.CreateCommand();
         var full = TsQuery.Of(cmd, q, terms, anyOf);
         if (full is null) return [];
@@ -39,14 +42,24 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var n = SearchSql.Add(cmd, "limit", limit);
         if (terms.Count > 0 && rare.Count == 0)
         {
-            cmd.CommandText = $"""
-                SELECT id FROM (
-                    (SELECT p.id, 0 AS tier, p.published_at FROM papers p WHERE {where} AND p.search_vector @@ {TsQuery.InTitle(cmd, terms, anyOf)}
-                     ORDER BY p.published_at DESC LIMIT {n})
-                    UNION ALL
-                    (SELECT p.id, 1, p.published_at FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n})) x
-                ORDER BY tier, published_at DESC
-                """;
+            var inTitle = TsQuery.InTitle(cmd, terms, anyOf);
+            // The title tier reads the index entries of every paper with all the terms, positions and weights included
+            // (0.85 s for "state space models" in 1M papers): when its rarest term is in more than TitleTierPapers papers,
+            // the titles come first among the newest matches only.
+            var window = anyOf || papers.Min() > options.TitleTierPapers;
+            cmd.CommandText = window
+                ? $"""
+                  SELECT id FROM (SELECT p.id, p.published_at, p.search_vector FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n}) w
+                  ORDER BY w.search_vector @@ {inTitle} DESC, w.published_at DESC
+                  """
+                : $"""
+                  SELECT id FROM (
+                      (SELECT p.id, 0 AS tier, p.published_at FROM papers p WHERE {where} AND p.search_vector @@ {inTitle}
+                       ORDER BY p.published_at DESC LIMIT {n})
+                      UNION ALL
+                      (SELECT p.id, 1, p.published_at FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n})) x
+                  ORDER BY tier, published_at DESC
+                  """;
             return (await SearchSql.ReadIdsAsync(cmd, ct)).Distinct().Take(limit).ToList();
         }
         var rank = rare.Count == terms.Count ? full : TsQuery.Rank(cmd, rare);
@@ -55,10 +68,10 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
     }
 
     /// <summary>
-    /// The terms in at most CommonTermPapers papers, by the planner's statistics (pg_stats.most_common_elems of
-    /// search_vector, refreshed by ANALYZE): a term is as rare as its rarest lexeme; a lexeme not listed is rare.
+    /// How many papers have each term, by the planner's statistics (pg_stats.most_common_elems of search_vector,
+    /// refreshed by ANALYZE): a term counts as its rarest lexeme; a lexeme not listed (rarer than the 1,000 listed) as 0.
     /// </summary>
-    async Task<List<string>> RareAsync(DbConnection conn, IReadOnlyList<string> terms, CancellationToken ct)
+    async Task<double[]> PapersWithAsync(DbConnection conn, IReadOnlyList<string> terms, CancellationToken ct)
     {
         if (terms.Count == 0) return [];
         await using var cmd = conn.CreateCommand();
@@ -73,7 +86,7 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
             """;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return terms.Where((_, i) => Convert.ToDouble(reader.GetValue(i)) <= options.CommonTermPapers).ToList();
+        return terms.Select((_, i) => Convert.ToDouble(reader.GetValue(i))).ToArray();
     }
 
     public async Task<IReadOnlySet<string>> KeepMatchingAsync(IReadOnlyCollection<string> ids, SearchQuery query, SearchFilters filters, CancellationToken ct)

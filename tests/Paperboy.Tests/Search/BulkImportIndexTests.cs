@@ -104,4 +104,50 @@ public sealed class BulkImportIndexTests
         Assert.Equal(0L, await SqliteKeywordQueue.CountAsync(conn, default));
         await AssertIndexIsWholeAsync(conn);
     }
+
+    /// <summary>Writes papers one transaction each with FTS5's automerge off, so that each leaves a segment of its own.</summary>
+    static async Task<SqliteConnection> ManySegmentsAsync(PaperboyFactory app, int papers)
+    {
+        var conn = await OpenAsync(app);
+        await using (var off = new SqliteCommand("INSERT INTO papers_fts (papers_fts, rank) VALUES ('automerge', 0)", conn))
+            await off.ExecuteNonQueryAsync();
+        for (var i = 1; i <= papers; i++)
+            await WriteAsync(app, bulk: false, Record($"2601.{i:00000}", i % 2 == 0 ? $"Sparse attention, part {i}" : $"Dense retrieval, part {i}"));
+        return conn;
+    }
+
+    [Fact]
+    public async Task AnIndexInMoreSegmentsThanAllowedIsMergedIntoOneAndFindsTheSamePapers()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["Paperboy:Search:IndexPollSeconds"] = "3600" });
+        await using var conn = await ManySegmentsAsync(app, 12);
+        var connectionString = app.Services.GetRequiredService<StorageConnection>().ConnectionString;
+        Assert.True(await SqliteKeywordQueue.SegmentsAsync(conn, default) >= 12);
+        var before = await SearchAsync(app, "sparse");
+        Assert.Equal(6, before.Count);
+
+        Assert.Equal(0, await SqliteKeywordQueue.CompactAsync(connectionString, maxSegments: 100, pages: 1, default));
+        Assert.True(await SqliteKeywordQueue.CompactAsync(connectionString, maxSegments: 8, pages: 1, default) >= 12);
+
+        Assert.Equal(1, await SqliteKeywordQueue.SegmentsAsync(conn, default));
+        Assert.Equal(before, await SearchAsync(app, "sparse"));
+        Assert.Equal(["2601.00007"], await SearchAsync(app, "\"part 7\""));
+        await AssertIndexIsWholeAsync(conn);
+    }
+
+    [Fact]
+    public async Task TheHubMergesTheIndexAfterIndexingWhatABulkImportQueued()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?>
+        {
+            ["Paperboy:Search:IndexPollSeconds"] = "0.1", ["Paperboy:Search:Keyword:MaxSegments"] = "4",
+        });
+        await using var conn = await ManySegmentsAsync(app, 10);
+        await WriteAsync(app, bulk: true, Record("2601.00100", "Queued: sparse kernels"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await SqliteKeywordQueue.SegmentsAsync(conn, default) > 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(1, await SqliteKeywordQueue.SegmentsAsync(conn, default));
+        Assert.Equal(6, (await SearchAsync(app, "sparse")).Count);
+        await AssertIndexIsWholeAsync(conn);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Papers;
@@ -55,15 +56,22 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.Equal("1901.00001", (await SearchAsync(app, "model author:lovelace"))[0]);
     }
 
+    /// <summary>220 real papers of June 2025, inserted one at a time in date order (rowids on SQLite), the statistics refreshed.</summary>
+    static async Task<List<Paper>> JuneAsync(PaperboyFactory app, Engine engine)
+    {
+        var papers = RealPapers.FromDays(RealPapers.Days(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 13))).DistinctBy(p => p.Id).OrderBy(p => p.PublishedAt).ToList();
+        for (var i = 0; i < papers.Count; i++) papers[i].PublishedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i); // arrival order = date order
+        foreach (var paper in papers) await RealPapers.InsertAsync(app, [paper]);
+        if (engine == Engine.Postgres) await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE papers")); // what autovacuum does
+        return papers;
+    }
+
     [Fact]
     public async Task WordsInManyPapersOnlyFilterSoTheNewestTitlesWithThemComeFirstAndARarerWordRanks()
     {
         // "Common" lowered from 60,000 papers to 40, so that 220 real papers of June 2025 show what a million do.
         await using var app = await PaperboyFactory.StartAsync(engine, new Dictionary<string, string?> { ["Paperboy:Search:Keyword:CommonTermPapers"] = "40" });
-        var papers = RealPapers.FromDays(RealPapers.Days(new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 13))).DistinctBy(p => p.Id).OrderBy(p => p.PublishedAt).ToList();
-        for (var i = 0; i < papers.Count; i++) papers[i].PublishedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i); // arrival order = date order
-        foreach (var paper in papers) await RealPapers.InsertAsync(app, [paper]); // one at a time: in that order (rowids on SQLite)
-        if (engine == Engine.Postgres) await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE papers")); // what autovacuum does
+        var papers = await JuneAsync(app, engine);
 
         var ids = await SearchAsync(app, "model");
         var byId = papers.ToDictionary(p => p.Id);
@@ -80,7 +88,34 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.All(unlearning, id => Assert.Contains("unlearn", (byId[id].Title + byId[id].Abstract).ToLowerInvariant()));
     }
 
-    static bool TitleSays(Paper p, string word) => System.Text.RegularExpressions.Regex.IsMatch(p.Title, $@"\b{word}(s|ing|ling|ed|led)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    [Fact]
+    public async Task WhenVeryManyPapersHaveTheCommonWordsTheTitlesComeFirstAtLeastAmongTheNewestMatches()
+    {
+        // PostgreSQL looks for title matches among the newest matches only above TitleTierPapers papers (lowered from
+        // 20,000 to 10 here); SQLite always looks among all. Both: titled first, newest first, then the newest others.
+        await using var app = await PaperboyFactory.StartAsync(engine, new Dictionary<string, string?>
+        {
+            ["Paperboy:Search:Keyword:CommonTermPapers"] = "40", ["Paperboy:Search:Keyword:TitleTierPapers"] = "10",
+        });
+        var papers = await JuneAsync(app, engine);
+        var byId = papers.ToDictionary(p => p.Id);
+
+        var ids = await SearchAsync(app, "model");
+        Assert.Equal(100, ids.Count);
+        var titled = ids.TakeWhile(id => TitleSays(byId[id], "model")).ToList();
+        var rest = ids.Skip(titled.Count).ToList();
+        Assert.Equal(titled.OrderByDescending(id => byId[id].PublishedAt), titled);
+        Assert.Equal(rest.OrderByDescending(id => byId[id].PublishedAt), rest);
+        Assert.DoesNotContain(rest, id => TitleSays(byId[id], "model"));
+        var newest = papers.Where(p => Says(p.Title + " " + p.Abstract, "model"))
+            .OrderByDescending(p => p.PublishedAt).Take(100).ToList();
+        Assert.Subset(titled.ToHashSet(), newest.Where(p => TitleSays(p, "model")).Select(p => p.Id).ToHashSet());
+        if (engine == Engine.Postgres) Assert.Equal(newest.Select(p => p.Id).Order(), ids.Order()); // the window itself
+    }
+
+    static bool TitleSays(Paper p, string word) => Says(p.Title, word);
+
+    static bool Says(string text, string word) => Regex.IsMatch(text, $@"\b{word}(s|ing|ling|ed|led)?\b", RegexOptions.IgnoreCase);
 
     [Fact]
     public async Task APastedAbstractFindsItsPaperFirstAndAOneWordQueryFindsEveryPaperWithTheWord()
