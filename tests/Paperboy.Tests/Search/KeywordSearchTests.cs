@@ -113,6 +113,21 @@ public abstract class KeywordSearchTests(Engine engine)
         if (engine == Engine.Postgres) Assert.Equal(newest.Select(p => p.Id).Order(), ids.Order()); // the window itself
     }
 
+    [Fact]
+    public async Task AHyphenatedWordFindsThePapersThatSayIt()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await RealPapers.InsertAsync(app, [
+            Make("2601.00011", "Low-resource languages in the wild", "Translation for low-resource languages.", ["Ada Lovelace"], ["cs.CL"], new(2026, 1, 10), 0),
+            Make("2601.00012", "Resource allocation at low latency", "Scheduling languages for resource use.", ["Alan Turing"], ["cs.DC"], new(2026, 1, 11), 0),
+            Make("2601.00013", "Speech for resource-poor and low-resource settings", "Acoustic models.", ["Grace Hopper"], ["cs.SD"], new(2026, 1, 12), 0),
+        ]);
+        Assert.Equal(["2601.00011", "2601.00013"], (await SearchAsync(app, "low-resource")).Order());
+        Assert.Equal(["2601.00011"], await SearchAsync(app, "low-resource languages"));
+        Assert.Equal(["2601.00013"], await SearchAsync(app, "low-resource -languages"));
+        Assert.Empty(await SearchAsync(app, "resource-low"));
+    }
+
     static bool TitleSays(Paper p, string word) => Says(p.Title, word);
 
     static bool Says(string text, string word) => Regex.IsMatch(text, $@"\b{word}(s|ing|ling|ed|led)?\b", RegexOptions.IgnoreCase);
