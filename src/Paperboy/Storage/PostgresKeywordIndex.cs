@@ -10,9 +10,9 @@ namespace Paperboy.Storage;
 /// rank of every match: 3 s for a word in 900k papers. As on SQLite (<see cref="SqliteKeywordIndex"/>), a term in more
 /// than <see cref="KeywordIndexOptions.CommonTermPapers"/> papers (by the planner's statistics of the column's most
 /// common lexemes) only filters and the rarer terms rank; when every term is that common, the newest papers with all
-/// the words in the title come first, then the newest others (a backward scan of the published_at index); when more
-/// than <see cref="KeywordIndexOptions.TitleTierPapers"/> papers have all the terms, titles come first among the
-/// newest matches only.
+/// the words in the title come first, then the newest others (a backward scan of the published_at index); when even
+/// the rarest term is in more than <see cref="KeywordIndexOptions.TitleTierPapers"/> papers, titles come first among
+/// the newest matches only.
 /// A long query first ranks the papers that contain all of its telling words, then fills up with the OR of them.
 /// </summary>
 public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
@@ -33,8 +33,8 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var terms = TsQuery.Terms(q, all);
         var anyOf = q.IsLong && !all;
         // The OR of a long query's words matches nearly every paper: treated as common.
-        var papers = anyOf ? [] : await PapersWithAsync(conn, terms, ct);
-        var rare = anyOf ? [] : terms.Where((_, i) => papers[i] <= options.CommonTermPapers).ToList();
+        var counts = anyOf ? [] : await PapersWithAsync(conn, terms, ct);
+        var rare = anyOf ? [] : terms.Where((_, i) => counts[i] <= options.CommonTermPapers).ToList();
         await using var cmd = conn.CreateCommand();
         var full = TsQuery.Of(cmd, q, terms, anyOf);
         if (full is null) return [];
@@ -46,7 +46,7 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
             // The title tier reads the index entries of every paper with all the terms, positions and weights included
             // (0.85 s for "state space models" in 1M papers): when its rarest term is in more than TitleTierPapers papers,
             // the titles come first among the newest matches only.
-            var window = anyOf || papers.Min() > options.TitleTierPapers;
+            var window = anyOf || counts.Min() > options.TitleTierPapers;
             cmd.CommandText = window
                 ? $"""
                   SELECT id FROM (SELECT p.id, p.published_at, p.search_vector FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n}) w

@@ -117,14 +117,15 @@ public static class SqliteKeywordQueue
     }
 
     /// <summary>
-    /// Merges the index into one segment when it is made of more than <paramref name="maxSegments"/>, <paramref name="pages"/>
-    /// pages of merged output per transaction on a connection of its own (FTS5's incremental 'merge' with a negative count merges across levels), so
-    /// other writers wait at most one step. Returns the number of segments before, or 0 when it did nothing.
+    /// Merges the index into one segment when it is made of more than <paramref name="maxSegments"/>, on a connection
+    /// of its own, <paramref name="pages"/> pages of merged output per transaction (FTS5's incremental 'merge'; a
+    /// negative count merges across levels), so other writers wait at most one step. Returns the number of segments
+    /// before, or 0 when it did nothing.
     /// </summary>
     /// <remarks>
     /// Every query term is looked up in every segment. Imports add segments (FTS5's own automerge keeps a few per level),
     /// and a 1M-paper index built in batches had 30: checking a phrase for the 200 nearest papers by meaning took
-    /// 117 ms there, 17 ms after the merge (docs/benchmarks.md, "Keyword and hybrid at 1M"). The merge rewrites the
+    /// 117 ms there, 17 ms after the merge (docs/benchmarks.md, "Search at 1M, final quiet reruns"). The merge rewrites the
     /// whole index: 23 s at 1M.
     /// </remarks>
     public static async Task<long> CompactAsync(string connectionString, int maxSegments, int pages, CancellationToken ct)
