@@ -14,7 +14,7 @@ public sealed class EmbeddingStore(PaperboyDb db)
     /// </summary>
     public async Task<List<(string Id, string Title, string Abstract)>> ListMissingAsync(string model, int limit, CancellationToken ct, string afterId = "")
     {
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"""
             SELECT p.id, p.title, p.abstract FROM papers p
@@ -31,7 +31,7 @@ public sealed class EmbeddingStore(PaperboyDb db)
 
     public async Task SaveAsync(string model, IReadOnlyList<(string Id, float[] Vector)> vectors, CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         foreach (var (id, vector) in vectors)
         {
@@ -50,7 +50,7 @@ public sealed class EmbeddingStore(PaperboyDb db)
     /// <summary>Streams every stored vector of the model to <paramref name="each"/>.</summary>
     public async Task<int> LoadAllAsync(string model, Action<string, float[]> each, CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT paper_id, vector FROM paper_embeddings WHERE model = {SearchSql.Add(cmd, "model", model)}";
         cmd.CommandTimeout = 3600;
@@ -68,18 +68,11 @@ public sealed class EmbeddingStore(PaperboyDb db)
     /// <summary>How many papers there are and how many of them have a vector for the model.</summary>
     public async Task<(long Papers, long Embedded)> CountAsync(string model, CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT (SELECT COUNT(*) FROM papers), (SELECT COUNT(*) FROM paper_embeddings WHERE model = {SearchSql.Add(cmd, "model", model)})";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        return conn;
     }
 }

@@ -18,7 +18,7 @@ public static class OutboxClaims
     public static async Task<List<OutboxMessage>> ClaimAsync(PaperboyDb db, string owner, DateTime now, DateTime until,
         int limit, OutboxKind? kind, CancellationToken ct)
     {
-        var conn = await OpenAsync(db, ct);
+        var conn = await db.OpenConnectionAsync(ct);
         var rows = new List<OutboxMessage>(limit);
         await using (var tx = await conn.BeginTransactionAsync(db.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct))
         {
@@ -55,7 +55,7 @@ public static class OutboxClaims
     public static async Task SettleSentAsync(PaperboyDb db, IReadOnlyCollection<long> ids, DateTime sentAt)
     {
         if (ids.Count == 0) return;
-        var conn = await OpenAsync(db, CancellationToken.None);
+        var conn = await db.OpenConnectionAsync(CancellationToken.None);
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // The ids are numbers we read ourselves, so they go into the text: no parameter limit for large batches.
@@ -69,7 +69,7 @@ public static class OutboxClaims
     /// <summary>Records how sending a claimed row went (a refusal, or handed back) and releases it.</summary>
     public static async Task SettleAsync(PaperboyDb db, long id, OutboxStatus status, DateTime? nextAttemptAt, string? error, bool countAttempt)
     {
-        var conn = await OpenAsync(db, CancellationToken.None);
+        var conn = await db.OpenConnectionAsync(CancellationToken.None);
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new System.Text.StringBuilder("UPDATE digest_outbox SET status = @status, locked_by = NULL, locked_until = NULL");
@@ -86,20 +86,13 @@ public static class OutboxClaims
     public static async Task ReleaseAsync(PaperboyDb db, string owner, IReadOnlyCollection<long> ids)
     {
         if (ids.Count == 0) return;
-        var conn = await OpenAsync(db, CancellationToken.None);
+        var conn = await db.OpenConnectionAsync(CancellationToken.None);
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = "UPDATE digest_outbox SET locked_by = NULL, locked_until = NULL " +
                           $"WHERE locked_by = @owner AND id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
         Add(cmd, "owner", owner);
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    static async Task<DbConnection> OpenAsync(PaperboyDb db, CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct); // through EF, so the SQLite pragmas apply
-        return conn;
     }
 
     /// <summary>A time as each engine stores it: EF Core's SQLite text form, a timestamptz on PostgreSQL.</summary>

@@ -15,6 +15,17 @@ public sealed class PaperboyDb(DbContextOptions<PaperboyDb> options) : DbContext
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    /// <summary>
+    /// The context's connection for plain SQL, opened through EF when it is not yet (so the SQLite pragmas apply); EF
+    /// keeps it open, and the context closes it when disposed.
+    /// </summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var conn = Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await Database.OpenConnectionAsync(ct);
+        return conn;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaperboyDb).Assembly);

@@ -19,7 +19,7 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
 {
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         var ids = query.IsLong ? await RankAsync(conn, query, all: true, filters, limit, ct) : [];
         if (ids.Count >= limit) return ids;
         var more = await RankAsync(conn, query, all: false, filters, limit + ids.Count, ct);
@@ -92,7 +92,7 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
     public async Task<IReadOnlySet<string>> KeepMatchingAsync(IReadOnlyCollection<string> ids, SearchQuery query, SearchFilters filters, CancellationToken ct)
     {
         if (ids.Count == 0) return new HashSet<string>();
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         var sql = $"SELECT p.id FROM papers p WHERE p.id = ANY({SearchSql.Add(cmd, "ids", ids.ToArray())}){SearchSql.Filters(cmd, filters, postgres: true)}";
         if (TsQuery.Must(cmd, query) is { } must) sql += $" AND p.search_vector @@ {must}";
@@ -104,10 +104,4 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
     /// <summary>The generated column and its index never drift from papers.</summary>
     public Task RebuildAsync(CancellationToken ct) => Task.CompletedTask;
 
-    async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        return conn;
-    }
 }

@@ -19,8 +19,7 @@ public static class PostgresWatchlistSearch
     {
         var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         if (paperIds.Count == 0 || queries.Count == 0) return result;
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var conn = (NpgsqlConnection)await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE digest_candidates ON COMMIT DROP AS

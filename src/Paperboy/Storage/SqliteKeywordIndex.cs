@@ -32,7 +32,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         if (Fts5Expression.Query(query) is not { } any) return [];
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         var ids = Fts5Expression.QueryAll(query) is { } all ? await RankAsync(conn, all, filters, limit, ct) : [];
         if (ids.Count >= limit) return ids;
         var seen = ids.ToHashSet();
@@ -177,7 +177,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     public async Task<IReadOnlySet<string>> KeepMatchingAsync(IReadOnlyCollection<string> ids, SearchQuery query, SearchFilters filters, CancellationToken ct)
     {
         if (ids.Count == 0) return new HashSet<string>();
-        var conn = await OpenAsync(ct);
+        var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         var list = string.Join(", ", ids.Select((id, i) => SearchSql.Add(cmd, $"id{i}", id)));
         var sql = $"SELECT p.id FROM papers p WHERE p.id IN ({list}){SearchSql.Filters(cmd, filters, postgres: false)}";
@@ -191,13 +191,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
 
     public async Task RebuildAsync(CancellationToken ct)
     {
-        await SqliteKeywordQueue.RebuildAsync((Microsoft.Data.Sqlite.SqliteConnection)await OpenAsync(ct), ct);
+        await SqliteKeywordQueue.RebuildAsync((Microsoft.Data.Sqlite.SqliteConnection)await db.OpenConnectionAsync(ct), ct);
     }
 
-    async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        return conn;
-    }
 }

@@ -69,8 +69,7 @@ public static class SqliteWatchlistSearch
 
     static async Task CopyAsync(PaperboyDb db, SqliteConnection mem, IReadOnlyCollection<string> paperIds, CancellationToken ct)
     {
-        var main = db.Database.GetDbConnection();
-        if (main.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var main = await db.OpenConnectionAsync(ct);
         string fts;
         await using (var def = main.CreateCommand())
         {
