@@ -60,7 +60,7 @@ public static class OutboxClaims
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // The ids are numbers we read ourselves, so they go into the text: no parameter limit for large batches.
         cmd.CommandText = "UPDATE digest_outbox SET status = @status, sent_at = @sent, attempts = attempts + 1, locked_by = NULL, locked_until = NULL " +
-                          $"WHERE id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+                          $"WHERE id IN ({IdList(ids)})";
         Add(cmd, "status", (int)OutboxStatus.Sent);
         Add(cmd, "sent", Value(db, sentAt));
         await cmd.ExecuteNonQueryAsync();
@@ -90,14 +90,17 @@ public static class OutboxClaims
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = "UPDATE digest_outbox SET locked_by = NULL, locked_until = NULL " +
-                          $"WHERE locked_by = @owner AND id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+                          $"WHERE locked_by = @owner AND id IN ({IdList(ids)})";
         Add(cmd, "owner", owner);
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Ids we read ourselves, as SQL text: no parameter limit for large batches.</summary>
+    static string IdList(IReadOnlyCollection<long> ids) => string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>A time as each engine stores it: EF Core's SQLite text form, a timestamptz on PostgreSQL.</summary>
     static object Value(PaperboyDb db, DateTime utc) =>
-        db.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        db.IsPostgres ? utc : SqliteTime.Text(utc);
 
     static void Add(DbCommand cmd, string name, object value)
     {

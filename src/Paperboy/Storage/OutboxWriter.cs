@@ -74,7 +74,7 @@ public static class OutboxWriter
         // its per-call overhead counted at a million rows); multi-row VALUES was slower (parameters are bound by name).
         InsertRows(conn, tx, "digest_outbox (kind, digest_key, subscription_id, recipient, message_id, content, status, attempts, next_attempt_at, created_at)",
             10, messages, m => [(int)m.Kind, m.DigestKey, m.SubscriptionId, m.Recipient, m.MessageId, m.Content, (int)m.Status, m.Attempts,
-                Text(m.NextAttemptAt), Text(m.CreatedAt)], ct);
+                SqliteTime.Text(m.NextAttemptAt), SqliteTime.Text(m.CreatedAt)], ct);
         InsertRows(conn, tx, "digest_sent_matches (subscription_id, paper_id, digest_key)", 3, matches, s => [s.SubscriptionId, s.PaperId, s.DigestKey], ct);
         return Task.CompletedTask;
     }
@@ -99,7 +99,4 @@ public static class OutboxWriter
         }
         ct.ThrowIfCancellationRequested();
     }
-
-    /// <summary>The text form EF Core's SQLite provider stores DateTime in.</summary>
-    static string Text(DateTime d) => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 }

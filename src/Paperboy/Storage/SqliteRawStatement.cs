@@ -51,12 +51,12 @@ sealed class SqliteRawStatement : IDisposable
         Check(raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, n))); // SQLite copies it (SQLITE_TRANSIENT)
     }
 
-    /// <summary>A time as Microsoft.Data.Sqlite, and so EF Core, writes it: <c>2025-03-18 00:00:00</c>, fractions when there are any.</summary>
+    /// <summary>A time as EF Core writes it (<see cref="SqliteTime"/>).</summary>
     public void Bind(int index, DateTime value)
     {
         if (index == 0) return;
         Span<char> text = stackalloc char[32];
-        value.TryFormat(text, out var chars, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        value.TryFormat(text, out var chars, SqliteTime.Format, CultureInfo.InvariantCulture);
         Span<byte> bytes = stackalloc byte[32];
         var n = Encoding.ASCII.GetBytes(text[..chars], bytes);
         Check(raw.sqlite3_bind_text(_stmt, index, bytes[..n]));
