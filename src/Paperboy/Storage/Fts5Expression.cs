@@ -11,12 +11,6 @@ public static class Fts5Expression
     /// <summary>What a paper must contain to be a keyword hit, or null when the query has nothing to match.</summary>
     public static string? Match(SearchQuery q) => Query(q)?.Full;
 
-    /// <summary>
-    /// For a long query, the stricter match ranked before <see cref="Match"/>'s: every one of its telling words (a
-    /// pasted title or abstract finds its own paper this way, whatever the OR of its words matches); null otherwise.
-    /// </summary>
-    public static string? MatchAll(SearchQuery q) => QueryAll(q)?.Full;
-
     /// <summary>The query as its AND-ed parts, or null when it has nothing to match.</summary>
     public static Fts5Query? Query(SearchQuery q)
     {
@@ -30,7 +24,10 @@ public static class Fts5Expression
         return Parts(q, text);
     }
 
-    /// <summary>For a long query, all of its telling words as parts; null otherwise.</summary>
+    /// <summary>
+    /// For a long query, the stricter match ranked before <see cref="Query"/>'s: every one of its telling words as parts
+    /// (a pasted title or abstract finds its own paper this way, whatever the OR of its words matches); null otherwise.
+    /// </summary>
     public static Fts5Query? QueryAll(SearchQuery q)
     {
         if (!q.IsLong) return null;

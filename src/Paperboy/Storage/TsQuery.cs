@@ -13,10 +13,10 @@ public static class TsQuery
 {
     public static string? Match(DbCommand cmd, SearchQuery q) => Of(cmd, q, Terms(q, all: false), anyOf: q.IsLong);
 
-    /// <summary>For a long query, all of its telling words (ranked before the OR of them, see <see cref="Fts5Expression.MatchAll"/>); null otherwise.</summary>
-    public static string? MatchAll(DbCommand cmd, SearchQuery q) => q.IsLong ? Of(cmd, q, Terms(q, all: true), anyOf: false) : null;
-
-    /// <summary>The words and phrases a match needs (all of them, or any for the OR of a long query).</summary>
+    /// <summary>
+    /// The words and phrases a match needs: all of them, or any for the OR of a long query; with <paramref name="all"/>,
+    /// a long query's telling words all, ranked before the OR of them (see <see cref="Fts5Expression.QueryAll"/>).
+    /// </summary>
     public static IReadOnlyList<string> Terms(SearchQuery q, bool all) =>
         [.. q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words), .. all || !q.IsLong ? q.Phrases : []];
 
