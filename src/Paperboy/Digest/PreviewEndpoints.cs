@@ -18,7 +18,8 @@ public static class PreviewEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/digest/preview", async (HttpContext http, string? date, string? frequency, string? email, string? format,
-            PaperboyDb db, DigestInputs inputs, DigestRunner runner, MessageRenderer renderer, IOptions<DigestOptions> options, CancellationToken ct) =>
+            PaperboyDb db, DigestInputs inputs, DigestRunner runner, MessageRenderer renderer, SubscriptionService subscriptions,
+            IOptions<DigestOptions> options, CancellationToken ct) =>
         {
             if (Community.Viewer.From(http) is not { } viewer) return Community.Pages.SignInFirst(http);
             if (!viewer.IsCurator) return Community.Pages.Message(403, "Curators only", "Only curators can preview the digests.");
@@ -32,13 +33,13 @@ public static class PreviewEndpoints
                 return SubscribeEndpoints.Notice("No digest that day", $"No {freq.ToString().ToLowerInvariant()} digest goes out on {day:dddd yyyy-MM-dd}.", null, null);
             Subscription? sub = null;
             if (!string.IsNullOrWhiteSpace(email)
-                && (sub = await db.Set<Subscription>().Include(s => s.Watchlists.OrderBy(w => w.Id)).SingleOrDefaultAsync(s => s.Email == email.Trim().ToLowerInvariant(), ct)) is null)
+                && (sub = await subscriptions.FindByEmailAsync(email, ct)) is null)
                 return SubscribeEndpoints.Notice("No such subscriber", $"No subscription for '{email}'.", "/digest/preview", "Preview without watch-lists", 404);
             var composed = sub is null ? null : await db.Set<OutboxMessage>()
                 .SingleOrDefaultAsync(m => m.DigestKey == period.Key && m.SubscriptionId == sub.Id, ct);
+            var watchlists = sub?.Watchlists.Select(w => w.Query).ToList() ?? [];
             var content = composed is not null ? DigestContent.FromJson(composed.Content)
-                : (await inputs.LoadPlanAsync(db, period, sub?.Watchlists.Select(w => w.Query) ?? [], ct))
-                    .ContentFor(sub?.Id ?? 0, sub?.Watchlists.Select(w => w.Query) ?? []) ?? new DigestContent([], []);
+                : (await inputs.LoadPlanAsync(db, period, watchlists, ct)).ContentFor(sub?.Id ?? 0, watchlists) ?? new DigestContent([], []);
             var papers = await db.Set<Paper>().Where(p => content.PaperIds.Contains(p.Id))
                 .Select(p => new PaperSummary(p.Id, p.Title, p.Authors, p.Abstract, p.ImportedUpvotes + p.LocalUpvotes)).ToDictionaryAsync(p => p.Id, ct);
             var row = new OutboxMessage
