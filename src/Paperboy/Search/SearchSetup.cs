@@ -8,9 +8,11 @@ public static class SearchSetup
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         services.AddOptions<KeywordIndexOptions>().BindConfiguration(KeywordIndexOptions.Section);
-        services.AddScoped<IKeywordIndex>(sp => sp.GetRequiredService<StorageConnection>().IsPostgres
-            ? new PostgresKeywordIndex(sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value)
-            : new SqliteKeywordIndex(sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value));
+        services.AddScoped<IKeywordIndex>(sp =>
+        {
+            var (db, keyword) = (sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value);
+            return sp.GetRequiredService<StorageConnection>().IsPostgres ? new PostgresKeywordIndex(db, keyword) : new SqliteKeywordIndex(db, keyword);
+        });
         services.AddScoped<EmbeddingStore>();
         services.AddScoped<PaperSearch>();
         services.AddSingleton<VectorIndex>();

@@ -88,9 +88,7 @@ public static class SqliteKeywordQueue
     /// </summary>
     public static async Task<long> IndexQueuedAsync(string connectionString, int chunk, Action<long, long>? progress, CancellationToken ct)
     {
-        await using var conn = new SqliteConnection(connectionString);
-        await conn.OpenAsync(ct);
-        SqlitePragmas.Apply(conn);
+        await using var conn = await OpenAsync(connectionString, ct);
         var queued = progress is null ? 0 : await CountAsync(conn, ct);
         long done = 0;
         int n;
@@ -100,6 +98,14 @@ public static class SqliteKeywordQueue
             progress?.Invoke(done, queued);
         }
         return done;
+    }
+
+    static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync(ct);
+        SqlitePragmas.Apply(conn);
+        return conn;
     }
 
     /// <summary>How many papers wait for the index.</summary>
@@ -130,9 +136,7 @@ public static class SqliteKeywordQueue
     /// </remarks>
     public static async Task<long> CompactAsync(string connectionString, int maxSegments, int pages, CancellationToken ct)
     {
-        await using var conn = new SqliteConnection(connectionString);
-        await conn.OpenAsync(ct);
-        SqlitePragmas.Apply(conn);
+        await using var conn = await OpenAsync(connectionString, ct);
         var segments = await SegmentsAsync(conn, ct);
         if (segments <= maxSegments) return 0;
         await using var changes = new SqliteCommand("SELECT total_changes()", conn);

@@ -27,11 +27,7 @@ public static class SqliteWatchlistSearch
         {
             foreach (var (key, query) in queries)
             {
-                var cmd = Command(mem, commands, query);
-                var ids = new HashSet<string>(StringComparer.Ordinal);
-                await using (var reader = await cmd.ExecuteReaderAsync(ct))
-                    while (await reader.ReadAsync(ct)) ids.Add(reader.GetString(0));
-                result[key] = ids;
+                result[key] = (await SearchSql.ReadIdsAsync(Command(mem, commands, query), ct)).ToHashSet(StringComparer.Ordinal);
             }
         }
         finally
