@@ -1,6 +1,7 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Paperboy.Cli;
 using Paperboy.Community;
-using Paperboy.Feed;
 using Paperboy.Digest;
 using Paperboy.Ingest;
 using Paperboy.Mail;
@@ -23,10 +24,47 @@ public static class PaperboyApp
         });
         AddServices(builder, serving: !isVerb);
         var app = builder.Build();
-        if (isVerb) return await CliVerbs.RunAsync(app, args);
-        MapRoutes(app);
-        await app.RunAsync();
-        return 0;
+        try
+        {
+            if (isVerb)
+            {
+                // The server validates every settings section when it starts; a verb starts no host, so it asks here.
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                return await CliVerbs.RunAsync(app, args);
+            }
+            MapRoutes(app);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (SettingsProblem(e) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return 2;
+        }
+    }
+
+    /// <summary>A bad setting as one line (every failed check of every section), or null when <paramref name="e"/> is something else.</summary>
+    static string? SettingsProblem(Exception e) => e switch
+    {
+        OptionsValidationException o => string.Join("; ", o.Failures.Select(Readable)),
+        AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>
+            string.Join("; ", a.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).Select(Readable)),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A data-annotation failure names the options class and member; an operator sets <c>Paperboy:Section:Member</c>, so
+    /// say that (each options class declares its <c>Section</c>). Messages that already name the setting stay as they are.
+    /// </summary>
+    static string Readable(string failure)
+    {
+        var m = Regex.Match(failure, @"^DataAnnotation validation failed for '(\w+)' members: '(\w+)' with the error: '(.*)'\.$");
+        if (!m.Success) return failure;
+        var message = m.Groups[3].Value;
+        if (message.StartsWith("Paperboy:", StringComparison.Ordinal)) return message;
+        var section = typeof(PaperboyApp).Assembly.GetTypes().FirstOrDefault(t => t.Name == m.Groups[1].Value)?
+            .GetField("Section")?.GetRawConstantValue() as string;
+        return section is null ? message : $"{section}:{m.Groups[2].Value}: {message}";
     }
 
     public static void AddServices(WebApplicationBuilder builder, bool serving)
@@ -42,7 +80,6 @@ public static class PaperboyApp
         services.AddCommunity();
         services.AddPaperboyIngest(serving);
         services.AddPapers();
-        services.AddFeed();
         services.AddDigest(serving);
         services.AddPaperboySearch(serving);
     }
@@ -53,7 +90,6 @@ public static class PaperboyApp
         // Features: each maps its own routes.
         app.MapCommunity();
         app.MapPapers();
-        app.MapFeed();
         app.MapDigest();
         app.MapSearch();
     }

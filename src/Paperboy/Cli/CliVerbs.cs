@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Paperboy.Search;
 using Paperboy.Storage;
 
 namespace Paperboy.Cli;
@@ -13,7 +12,7 @@ public static class CliVerbs
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(CommunityVerbs.Users(app));
         root.Subcommands.Add(CommunityVerbs.Tokens(app));
-        root.Subcommands.Add(Paperboy.Digest.DigestCli.Verb(app));
+        root.Subcommands.Add(DigestVerbs.Verb(app));
         // Features add their verbs here: import, users, tokens, digest, embed.
         root.Subcommands.Add(ImportVerbs.Create(app));
         foreach (var verb in SearchVerbs.All(app)) root.Subcommands.Add(verb);

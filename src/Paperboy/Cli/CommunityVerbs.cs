@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Paperboy.Community;
+using Paperboy.Storage;
 
 namespace Paperboy.Cli;
 
@@ -20,7 +21,7 @@ public static class CommunityVerbs
             if (!UserStore.IsPlausibleEmail(e)) throw new CliException($"'{e}' is not an email address.");
             if (!Enum.TryParse<UserRole>(pr.GetValue(role), ignoreCase: true, out var r) || !Enum.IsDefined(r) || int.TryParse(pr.GetValue(role), out _))
                 throw new CliException($"--role is member, curator or admin, not '{pr.GetValue(role)}'.");
-            await app.Services.GetRequiredService<Storage.Migrator>().MigrateAsync(ct);
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserStore>();
             var user = await users.CreateAsync(e, h, r, ct)
@@ -38,7 +39,7 @@ public static class CommunityVerbs
         var add = new Command("add", "Create a personal API token and print it (once).") { handle, name };
         add.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
-            await app.Services.GetRequiredService<Storage.Migrator>().MigrateAsync(ct);
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             var user = await scope.ServiceProvider.GetRequiredService<UserStore>().FindByHandleAsync(pr.GetValue(handle)!.Trim(), ct)
                 ?? throw new CliException($"nobody goes by '{pr.GetValue(handle)}'; create the account with 'paperboy users add'.");

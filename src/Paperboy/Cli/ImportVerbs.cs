@@ -3,6 +3,7 @@ using System.Globalization;
 using Paperboy.Ingest;
 using Paperboy.Ingest.Arxiv;
 using Paperboy.Ingest.HfDaily;
+using Paperboy.Storage;
 
 namespace Paperboy.Cli;
 
@@ -91,7 +92,7 @@ public static class ImportVerbs
     /// <summary>Runs an import with progress on stderr; prints what was rejected and the one-line summary; 1 when the run failed.</summary>
     static async Task<int> RunAsync(WebApplication app, string source, CancellationToken ct, Func<IProgress<ImportCounts>, CancellationToken, Task<ImportSummary>> import)
     {
-        await app.Services.GetRequiredService<Storage.Migrator>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
         var progress = new CliProgress($"import {source}");
         ImportSummary summary;
         try { summary = await import(progress, ct); }

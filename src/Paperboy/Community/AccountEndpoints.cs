@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -26,17 +27,16 @@ public static class AccountEndpoints
         });
     }
 
-    /// <summary>The account page; <paramref name="watchlistQuery"/> and <paramref name="watchlistError"/> are the digest part's form (Digest/AccountWatchlistEndpoints).</summary>
-    internal static async Task<IResult> AccountPageAsync(HttpContext ctx, string? newToken, string? error, int status, CancellationToken ct,
-        string? watchlistQuery = null, string? watchlistError = null)
+    /// <summary>The account page, with the sections other features add (<see cref="IAccountSection"/>).</summary>
+    public static async Task<IResult> AccountPageAsync(HttpContext ctx, string? newToken, string? error, int status, CancellationToken ct)
     {
         if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
         var services = ctx.RequestServices;
         var user = await services.GetRequiredService<UserStore>().FindAsync(viewer.Id, ct);
         if (user is null) return Pages.SignInFirst(ctx);
         var tokens = await services.GetRequiredService<ApiTokenStore>().ListAsync(viewer.Id, ct);
-        var subscription = await services.GetRequiredService<Digest.SubscriptionService>().FindByEmailAsync(user.Email, ct);
-        return Pages.Render<AccountPage>(new { User = user, Tokens = tokens, NewToken = newToken, Error = error, Subscription = subscription,
-            WatchlistQuery = watchlistQuery, WatchlistError = watchlistError }, status);
+        var sections = new List<AccountSection>();
+        foreach (var section in services.GetServices<IAccountSection>()) sections.Add(await section.RenderAsync(ctx, user, ct));
+        return Pages.Render<AccountPage>(new { User = user, Tokens = tokens, NewToken = newToken, Error = error, Sections = sections }, status);
     }
 }

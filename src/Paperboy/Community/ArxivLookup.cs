@@ -1,6 +1,6 @@
-using Paperboy.Ingest;
+using Paperboy.Domain;
 using Paperboy.Ingest.Arxiv;
-using Paperboy.Papers;
+using Paperboy.Storage;
 
 namespace Paperboy.Community;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -23,10 +24,10 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "Sign-in required",
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Sign-in required",
             "Send a personal API token as 'Authorization: Bearer <token>' (create one on your account page).");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "This needs a curator's role.");
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This needs a curator's role.");
 }

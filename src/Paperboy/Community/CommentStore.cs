@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Papers;
 using Paperboy.Storage;
 
 namespace Paperboy.Community;
@@ -7,7 +6,7 @@ namespace Paperboy.Community;
 /// <summary>
 /// Threaded comments. <c>papers.comment_count</c> counts the visible ones and changes in the same transaction as the row.
 /// </summary>
-public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, Feed.DataVersion version)
+public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersion version)
 {
     public const int MaxLength = 10_000;
 

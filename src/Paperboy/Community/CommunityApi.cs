@@ -1,4 +1,6 @@
 using System.Globalization;
+using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -34,7 +36,6 @@ public static class CommunityApi
             e => e.RequireAuthorization(Curator));
         PaperRoutes.Map(api, "DELETE", "/papers/{id}/hidden", (HttpContext ctx, CuratorService c, CancellationToken ct) => HideAsync(ctx, c, false, ct),
             e => e.RequireAuthorization(Curator));
-        api.MapGet("/papers/trending", TrendingAsync);
     }
 
     static async Task<IResult> VoteAsync(HttpContext ctx, UpvoteStore upvotes, bool add, CancellationToken ct)
@@ -45,10 +46,10 @@ public static class CommunityApi
         return state is null ? ApiProblems.PaperNotFound(id) : TypedResults.Ok(new UpvoteResponse(state.PaperId, state.Voted, state.Upvotes));
     }
 
-    static async Task<IResult> ListCommentsAsync(HttpContext ctx, CommentStore comments, Storage.PaperboyDb db, CancellationToken ct)
+    static async Task<IResult> ListCommentsAsync(HttpContext ctx, CommentStore comments, PaperboyDb db, CancellationToken ct)
     {
         var id = PaperRoutes.IdOf(ctx);
-        var paper = await db.FindAsync<Papers.Paper>([id], ct);
+        var paper = await db.FindAsync<Paper>([id], ct);
         if (paper is null || paper.Hidden) return ApiProblems.PaperNotFound(id);
         return TypedResults.Ok((await comments.ListAsync(id, ct)).Select(CommentResponse.From));
     }
@@ -113,14 +114,5 @@ public static class CommunityApi
     {
         var id = PaperRoutes.IdOf(ctx);
         return await curators.SetHiddenAsync(id, hidden, ct) ? Results.NoContent() : ApiProblems.PaperNotFound(id);
-    }
-
-    static async Task<IResult> TrendingAsync(string? p, string? limit, TrendingRanker trending, CancellationToken ct)
-    {
-        var page = 0;
-        if (p is not null && (!int.TryParse(p, out page) || page < 0)) return ApiProblems.BadInput("p", "p is a page number from 0.");
-        var size = 50;
-        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > 100)) return ApiProblems.BadInput("limit", "limit is between 1 and 100.");
-        return TypedResults.Ok((await trending.ListAsync(page, size, ct)).Select(TrendingPaper.Entry));
     }
 }

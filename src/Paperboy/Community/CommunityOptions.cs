@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Paperboy.Community;
 
 /// <summary>Section <c>Paperboy:Community</c>.</summary>
@@ -8,15 +10,15 @@ public sealed class CommunityOptions
     /// <summary>The site's public address for links in email (e.g. <c>https://papers.example.org</c>).
     /// Empty: the address of the request that asked for the link. Set it in production so a forged Host header
     /// cannot redirect sign-in links.</summary>
-    public string? PublicBaseUrl { get; set; }
+    [Url] public string? PublicBaseUrl { get; set; }
     /// <summary>How long a sign-in link works.</summary>
-    public int SignInLinkMinutes { get; set; } = 15;
+    [Range(1, 1440)] public int SignInLinkMinutes { get; set; } = 15;
     /// <summary>How long a change of security stamp ("sign out everywhere") may take to reach every instance.</summary>
-    public int SecurityStampCacheSeconds { get; set; } = 10;
+    [Range(0, 3600)] public int SecurityStampCacheSeconds { get; set; } = 10;
     /// <summary>Community submissions: the paper's first version at most this many days old.</summary>
-    public int SubmissionMaxAgeDays { get; set; } = 14;
+    [Range(1, 100_000)] public int SubmissionMaxAgeDays { get; set; } = 14;
     /// <summary>Trending: the half-life of a paper's score, in hours.</summary>
-    public double TrendingHalfLifeHours { get; set; } = 24;
+    [Range(0.1, 8760)] public double TrendingHalfLifeHours { get; set; } = 24;
     /// <summary>Trending: how many days back papers are considered.</summary>
-    public int TrendingWindowDays { get; set; } = 7;
+    [Range(1, 365)] public int TrendingWindowDays { get; set; } = 7;
 }

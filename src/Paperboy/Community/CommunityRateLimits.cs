@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -18,7 +18,7 @@ public static class CommunityRateLimits
 
     public static IServiceCollection AddCommunityRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {
@@ -37,10 +37,8 @@ public static class CommunityRateLimits
 
     public static async ValueTask WriteTooManyAsync(HttpContext context, int retryAfterSeconds)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(statusCode: 429, title: "Too many requests",
-            detail: $"Slow down: try again in {retryAfterSeconds} seconds.").ExecuteAsync(context);
+        await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfterSeconds} seconds.");
     }
 
     static RateLimitPartition<string> PerPerson(HttpContext ctx, string policy, Func<RateLimitOptions, (int, int)> pick)

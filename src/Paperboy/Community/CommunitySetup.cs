@@ -11,7 +11,7 @@ public static class CommunitySetup
 
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
-        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section);
+        services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<UpvoteWriter>();
@@ -23,7 +23,6 @@ public static class CommunitySetup
         services.AddScoped<CommentStore>();
         services.AddScoped<SubmissionService>();
         services.AddScoped<CuratorService>();
-        services.AddScoped<TrendingRanker>();
         services.AddScoped<ProfileQueries>();
         services.AddScoped<ArxivLookup>();
         // Keys in the database: every instance behind a load balancer reads the same cookies.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Paperboy.Feed;
-using Paperboy.Papers;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 

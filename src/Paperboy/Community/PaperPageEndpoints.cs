@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Feed;
-using Paperboy.Papers;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 

@@ -1,18 +1,12 @@
-using Microsoft.Extensions.Options;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
-/// <summary>Trending, people's pages and their upvote feeds, and the About page with the trending formula.</summary>
+/// <summary>People's pages and their upvote feeds.</summary>
 public static class PeopleEndpoints
 {
     public static void MapPeople(this WebApplication app)
     {
-        app.MapGet("/papers/trending", async (HttpContext ctx, TrendingRanker trending, UpvoteStore upvotes, IOptions<CommunityOptions> options, CancellationToken ct) =>
-        {
-            var entries = await trending.ListAsync(0, 50, ct);
-            var voted = Viewer.From(ctx) is { } v ? await upvotes.VotedAmongAsync(v.Id, entries.Select(e => e.Paper.Id).ToList(), ct) : [];
-            return Pages.Render<TrendingPage>(new { Entries = entries, Voted = voted, HalfLifeHours = options.Value.TrendingHalfLifeHours });
-        }).CacheOutput(Paperboy.Feed.FeedSetup.CachePolicy); // scores decay slowly: a few seconds' cache is invisible, a vote still shows at once
         app.MapGet("/u/{handle}", async Task<IResult> (string handle, ProfileQueries profiles, CancellationToken ct) =>
             await profiles.FindAsync(handle, 30, ct) is { } profile
                 ? Pages.Render<ProfilePage>(new { Profile = profile })
@@ -21,10 +15,15 @@ public static class PeopleEndpoints
         {
             if (await users.FindByHandleAsync(handle, ct) is not { } user) return Results.NotFound();
             var items = await profiles.UpvotedAsync(user.Id, 50, ct);
-            var baseUrl = $"{ctx.Request.Scheme}://{ctx.Request.Host}";
-            return Results.Text(UpvoteFeed.Write(handle, items, baseUrl), "application/atom+xml; charset=utf-8");
+            var origin = $"{ctx.Request.Scheme}://{ctx.Request.Host}";
+            return AtomWriter.Result(UpvoteFeed(handle, items, origin));
         });
-        app.MapGet("/about", (IOptions<CommunityOptions> options) =>
-            Pages.Render<AboutPage>(new { HalfLifeHours = options.Value.TrendingHalfLifeHours, WindowDays = options.Value.TrendingWindowDays }));
     }
+
+    /// <summary>One person's upvotes, newest first, each linking to the paper's discussion.</summary>
+    static AtomFeed UpvoteFeed(string handle, IReadOnlyList<ProfileItem> items, string origin) =>
+        new($"{origin}/u/{handle}/upvotes.atom", $"Papers upvoted by @{handle}", items.Count > 0 ? items[0].At : DateTime.UnixEpoch,
+            $"{origin}/u/{handle}", $"{origin}/u/{handle}/upvotes.atom", handle,
+            items.Select(i => new AtomEntry($"{origin}/papers/{i.Paper.Id}#upvote-{handle}", i.Paper.Title, origin + PaperRoutes.Discussion(i.Paper.Id),
+                null, i.At, i.Paper.Authors.Take(20).ToList(), i.Paper.Abstract)).ToList());
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Feed;
-using Paperboy.Papers;
 using Paperboy.Storage;
 
 namespace Paperboy.Community;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Domain;
+using Paperboy.Ingest;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -22,7 +23,7 @@ public sealed class SubmissionService(PaperboyDb db, ArxivLookup arxiv, IOptions
         if (paper is null)
         {
             try { paper = await arxiv.FindAsync(id, ct); }
-            catch (Ingest.ImportSourceException e)
+            catch (ImportSourceException e)
             {
                 log.LogWarning("arXiv lookup of {PaperId} failed: {Reason}", id.Id, e.Message);
                 return SubmissionResult.Refused(502, "arXiv could not be reached to fetch this paper; try again in a few minutes.");

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Paperboy.Papers;
 using Paperboy.Storage;
 
 namespace Paperboy.Community;

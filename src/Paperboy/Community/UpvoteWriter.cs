@@ -21,9 +21,9 @@ public sealed class UpvoteWriter : IAsyncDisposable
 
     sealed record Pending(long UserId, string PaperId, bool Add, TaskCompletionSource<int> Done);
 
-    readonly Feed.DataVersion _version;
+    readonly DataVersion _version;
 
-    public UpvoteWriter(IServiceScopeFactory scopes, Feed.DataVersion version, ILogger<UpvoteWriter> log)
+    public UpvoteWriter(IServiceScopeFactory scopes, DataVersion version, ILogger<UpvoteWriter> log)
     {
         _scopes = scopes;
         _version = version;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Paperboy.Storage;
 
 namespace Paperboy.Digest;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Paperboy.Digest.Outbox;
+using Paperboy.Jobs;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -10,7 +11,7 @@ namespace Paperboy.Digest;
 /// Writes one outbox row per subscriber for a digest, with the watch-list matches it carries, before anything is sent.
 /// Composing the same digest again adds rows only for subscribers who have none yet.
 /// </summary>
-public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, JobLeases leases,
+public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, IJobLeases leases,
     IOptions<SiteOptions> site, ILogger<DigestComposer> log)
 {
     const int BatchSize = 5000;
@@ -59,7 +60,7 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
         }
         finally
         {
-            if (!dryRun) await leases.TryAcquireAsync(lease, TimeSpan.Zero, CancellationToken.None, holder); // expires now: released
+            if (!dryRun) await leases.ReleaseAsync(lease, CancellationToken.None, holder);
         }
     }
 

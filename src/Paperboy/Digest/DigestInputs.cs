@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Digest.Watchlists;
 using Paperboy.Storage;
 
 namespace Paperboy.Digest;

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Paperboy.Digest;
 
 /// <summary>Section <c>Paperboy:Digest</c>: what goes into the digests, when they go out, and how they are sent.</summary>
-public sealed class DigestOptions
+public sealed class DigestOptions : IValidatableObject
 {
     public const string Section = "Paperboy:Digest";
 
@@ -40,11 +41,23 @@ public sealed class DigestOptions
     /// <summary>Base64 HMAC key for the links in messages; by default one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
 
+    // These read settings that Validate has already checked at start (and must not throw: validation reads every property).
     public IReadOnlySet<DayOfWeek> DailyDaySet => DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day
-            : throw new InvalidOperationException($"Paperboy:Digest:DailyDays has '{d}'; use day names like Monday,Tuesday"))
-        .ToHashSet();
+        .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day : (DayOfWeek?)null)
+        .OfType<DayOfWeek>().ToHashSet();
 
-    public TimeOnly SendAtTime => TimeOnly.Parse(SendAt, System.Globalization.CultureInfo.InvariantCulture);
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public TimeOnly SendAtTime => TimeOnly.TryParseExact(SendAt, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : new TimeOnly(7, 0);
+
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (!TimeOnly.TryParseExact(SendAt, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            yield return new ValidationResult($"Paperboy:Digest:SendAt is '{SendAt}'; use a time of day like 07:00.", [nameof(SendAt)]);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"Paperboy:Digest:TimeZone is '{TimeZone}'; use an IANA time zone like Europe/Paris.", [nameof(TimeZone)]);
+        var days = DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var d in days.Where(d => !Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) || !Enum.IsDefined(day)))
+            yield return new ValidationResult($"Paperboy:Digest:DailyDays has '{d}'; use day names like Monday,Tuesday.", [nameof(DailyDays)]);
+    }
 }

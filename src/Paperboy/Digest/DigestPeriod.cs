@@ -1,3 +1,4 @@
+using Paperboy.Storage;
 namespace Paperboy.Digest;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Paperboy.Digest.Outbox;
 namespace Paperboy.Digest;
 
 /// <summary>What one run composed and how sending went (null for a dry run).</summary>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Paperboy.Digest.Outbox;
+using Paperboy.Storage;
 
 namespace Paperboy.Digest;
 

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Paperboy.Community;
+using Paperboy.Digest.Outbox;
+using Paperboy.Digest.Watchlists;
 
 namespace Paperboy.Digest;
 
@@ -7,14 +10,16 @@ public static class DigestSetup
     public static IServiceCollection AddDigest(this IServiceCollection services, bool serving)
     {
         // The schedule runs only in the server, not in CLI verbs.
-        if (serving) services.AddHostedService<DigestWorker>();
+        if (serving)
+        {
+            services.AddHostedService<DigestSchedule>();
+            services.AddHostedService<OutboxWorker>();
+        }
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Web.SiteOptions>().BindConfiguration(Web.SiteOptions.Section);
-        services.AddSingleton<Storage.DigestKeyStore>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<Storage.JobLeases>();
+        services.AddSingleton<DigestKeyStore>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<WatchlistMatcher>();
+        services.AddScoped<IAccountSection, WatchlistAccountSection>();
         services.AddSingleton<DigestInputs>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<MessageRenderer>();

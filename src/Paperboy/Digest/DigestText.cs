@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Paperboy.Storage;
 
 namespace Paperboy.Digest;
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Digest;
 
@@ -30,7 +32,7 @@ public static class ManageEndpoints
         {
             if (await subscriptions.FindByManageTokenAsync(token, ct) is not { IsActive: true } sub) return NotOurs();
             if (!Enum.TryParse<DigestFrequency>(frequency, ignoreCase: true, out var f) || !Enum.IsDefined(f))
-                return SubscribeEndpoints.Notice("Choose daily or weekly", $"'{frequency}' is not a frequency.", $"/subscriptions/manage/{token}", "Back", 400);
+                return Pages.Message(400, "Choose daily or weekly", $"'{frequency}' is not a frequency.", $"/subscriptions/manage/{token}", "Back");
             await subscriptions.SetFrequencyAsync(sub.Id, f, ct);
             return Results.Redirect($"/subscriptions/manage/{token}");
         });
@@ -46,14 +48,12 @@ public static class ManageEndpoints
         {
             if (await subscriptions.FindByManageTokenAsync(token, ct) is not { } sub) return NotOurs();
             await subscriptions.UnsubscribeAsync(sub.Id, ct);
-            return SubscribeEndpoints.Notice("You're unsubscribed", $"No more digests will go to {sub.Email}.",
-                "/subscribe?email=" + Uri.EscapeDataString(sub.Email), "Changed your mind? Subscribe again");
+            return Pages.Message(200, "You're unsubscribed", $"No more digests will go to {sub.Email}.", "/subscribe?email=" + Uri.EscapeDataString(sub.Email), "Changed your mind? Subscribe again");
         }).DisableAntiforgery();
     }
 
     static IResult Page(string token, Subscription sub, string? query, string? error) =>
         new RazorComponentResult<ManagePage>(new { Token = token, Subscription = sub, Query = query, Error = error }) { StatusCode = error is null ? 200 : 400 };
 
-    static IResult NotOurs() => SubscribeEndpoints.Notice("This link is not valid",
-        "It may have been cut short or changed. Use the link from your latest message.", "/subscribe", "Subscribe", 404);
+    static IResult NotOurs() => Pages.Message(404, "This link is not valid", "It may have been cut short or changed. Use the link from your latest message.", "/subscribe", "Subscribe");
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Paperboy.Storage;
 using Paperboy.Web;
 
 namespace Paperboy.Digest;

@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Paperboy.Papers;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Digest;
 
@@ -21,20 +21,20 @@ public static class PreviewEndpoints
             PaperboyDb db, DigestInputs inputs, DigestRunner runner, MessageRenderer renderer, SubscriptionService subscriptions,
             IOptions<DigestOptions> options, CancellationToken ct) =>
         {
-            if (Community.Viewer.From(http) is not { } viewer) return Community.Pages.SignInFirst(http);
-            if (!viewer.IsCurator) return Community.Pages.Message(403, "Curators only", "Only curators can preview the digests.");
+            if (Viewer.From(http) is not { } viewer) return Pages.SignInFirst(http);
+            if (!viewer.IsCurator) return Pages.Message(403, "Curators only", "Only curators can preview the digests.");
             var day = runner.Today;
             if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-                return SubscribeEndpoints.Notice("Not a date", $"date '{date}' is not a day like 2026-08-24.", "/digest/preview", "Today's digest", 400);
+                return Pages.Message(400, "Not a date", $"date '{date}' is not a day like 2026-08-24.", "/digest/preview", "Today's digest");
             var freq = DigestFrequency.Daily;
             if (frequency is not null && (!Enum.TryParse(frequency, true, out freq) || !Enum.IsDefined(freq)))
-                return SubscribeEndpoints.Notice("Not a frequency", $"frequency '{frequency}' must be daily or weekly.", "/digest/preview", "Today's digest", 400);
+                return Pages.Message(400, "Not a frequency", $"frequency '{frequency}' must be daily or weekly.", "/digest/preview", "Today's digest");
             if (DigestPeriod.For(freq, day, options.Value) is not { } period)
-                return SubscribeEndpoints.Notice("No digest that day", $"No {freq.ToString().ToLowerInvariant()} digest goes out on {day:dddd yyyy-MM-dd}.", null, null);
+                return Pages.Message(200, "No digest that day", $"No {freq.ToString().ToLowerInvariant()} digest goes out on {day:dddd yyyy-MM-dd}.");
             Subscription? sub = null;
             if (!string.IsNullOrWhiteSpace(email)
                 && (sub = await subscriptions.FindByEmailAsync(email, ct)) is null)
-                return SubscribeEndpoints.Notice("No such subscriber", $"No subscription for '{email}'.", "/digest/preview", "Preview without watch-lists", 404);
+                return Pages.Message(404, "No such subscriber", $"No subscription for '{email}'.", "/digest/preview", "Preview without watch-lists");
             var composed = sub is null ? null : await db.Set<OutboxMessage>()
                 .SingleOrDefaultAsync(m => m.DigestKey == period.Key && m.SubscriptionId == sub.Id, ct);
             var watchlists = sub?.Watchlists.Select(w => w.Query).ToList() ?? [];

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Digest;
 
@@ -19,14 +21,14 @@ public static class SubscribeEndpoints
             if (error is not null)
                 return new RazorComponentResult<SubscribePage>(new { Email = email, Frequency = frequency, Error = error.Value.Message }) { StatusCode = 400 };
             await subscriptions.RequestAsync(address!, freq, ct);
-            return Notice("Check your inbox", Pending, null, null);
+            return Pages.Message(200, "Check your inbox", Pending);
         });
 
-        app.MapPost("/api/subscriptions", async Task<Results<Accepted<SubscriptionAccepted>, ValidationProblem>> (
+        app.MapPost("/api/subscriptions", async Task<Results<Accepted<SubscriptionAccepted>, ProblemHttpResult>> (
             SubscriptionRequest? body, SubscriptionService subscriptions, CancellationToken ct) =>
         {
             var (address, freq, error) = Validate(body?.Email, body?.Frequency);
-            if (error is { } e) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
+            if (error is { } e) return ApiProblems.BadInput(e.Parameter, e.Message);
             await subscriptions.RequestAsync(address!, freq, ct);
             return TypedResults.Accepted((string?)null, new SubscriptionAccepted("pending", Pending));
         }).WithName("Subscribe").WithSummary("Ask for digests by email (double opt-in)");
@@ -61,17 +63,13 @@ public static class SubscribeEndpoints
         };
     }
 
-    static RazorComponentResult<NoticePage> Outcome(ConfirmOutcome outcome, Subscription? sub, string? manage) => outcome switch
+    static RazorComponentResult<MessagePage> Outcome(ConfirmOutcome outcome, Subscription? sub, string? manage) => outcome switch
     {
-        ConfirmOutcome.Confirmed => Notice("You're subscribed", $"Trending papers will come to {sub!.Email}. Add watch-lists to get new papers on your topics too.", manage, "Add watch-lists"),
-        ConfirmOutcome.AlreadyConfirmed => Notice("Already confirmed", "This subscription is already confirmed; nothing changed.", "/papers", "Read today's papers"),
-        ConfirmOutcome.Expired => Notice("This link has expired", "Confirmation links work for 48 hours. Ask again and we'll send a new one.",
-            "/subscribe?email=" + Uri.EscapeDataString(sub?.Email ?? ""), "Subscribe again", 410),
-        ConfirmOutcome.Used => Notice("This link was already used", "The subscription it confirmed has since been cancelled. Ask again to subscribe.",
-            "/subscribe", "Subscribe again", 410),
-        _ => Notice("This link is not valid", "It may have been cut short or changed. Copy the whole link from the message, or ask again.", "/subscribe", "Subscribe", 400),
+        ConfirmOutcome.Confirmed => Pages.Message(200, "You're subscribed", $"Trending papers will come to {sub!.Email}. Add watch-lists to get new papers on your topics too.", manage, "Add watch-lists"),
+        ConfirmOutcome.AlreadyConfirmed => Pages.Message(200, "Already confirmed", "This subscription is already confirmed; nothing changed.", "/papers", "Read today's papers"),
+        ConfirmOutcome.Expired => Pages.Message(410, "This link has expired", "Confirmation links work for 48 hours. Ask again and we'll send a new one.", "/subscribe?email=" + Uri.EscapeDataString(sub?.Email ?? ""), "Subscribe again"),
+        ConfirmOutcome.Used => Pages.Message(410, "This link was already used", "The subscription it confirmed has since been cancelled. Ask again to subscribe.", "/subscribe", "Subscribe again"),
+        _ => Pages.Message(400, "This link is not valid", "It may have been cut short or changed. Copy the whole link from the message, or ask again.", "/subscribe", "Subscribe"),
     };
 
-    internal static RazorComponentResult<NoticePage> Notice(string heading, string text, string? href, string? linkText, int status = 200) =>
-        new(new { Heading = heading, Text = text, LinkHref = href, LinkText = linkText }) { StatusCode = status };
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Paperboy.Digest.Outbox;
+using Paperboy.Digest.Watchlists;
 using Paperboy.Storage;
 using Paperboy.Web;
 

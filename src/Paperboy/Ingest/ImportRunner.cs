@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Paperboy.Feed;
+using Paperboy.Ingest.Writing;
 using Paperboy.Storage;
 
 namespace Paperboy.Ingest;

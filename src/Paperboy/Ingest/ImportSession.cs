@@ -1,3 +1,4 @@
+using Paperboy.Ingest.Writing;
 using Paperboy.Storage;
 
 namespace Paperboy.Ingest;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Paperboy.Ingest;
 
 /// <summary>Section <c>Paperboy:Ingest</c>: the scheduled imports.</summary>
@@ -10,9 +12,9 @@ public sealed class IngestOptions
     /// <summary>The arXiv categories fetched once a day.</summary>
     public List<string> Categories { get; set; } = [];
     /// <summary>The newest papers fetched per category and day (arXiv announces a few hundred a day in the busiest).</summary>
-    public int MaxPerCategory { get; set; } = 1000;
+    [Range(1, 30_000)] public int MaxPerCategory { get; set; } = 1000;
     /// <summary>Days before today that the hourly HF import refreshes (votes keep changing for a while).</summary>
-    public int HfDailyDays { get; set; } = 7;
+    [Range(0, 365)] public int HfDailyDays { get; set; } = 7;
 
     public static readonly string[] DefaultCategories = ["cs.LG", "cs.CL", "cs.AI", "cs.CV"];
 

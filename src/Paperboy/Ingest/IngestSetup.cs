@@ -1,7 +1,7 @@
 using Paperboy.Ingest.Arxiv;
 using Paperboy.Ingest.HfDaily;
 using Paperboy.Ingest.Schedules;
-using Paperboy.Storage;
+using Paperboy.Ingest.Writing;
 
 namespace Paperboy.Ingest;
 
@@ -12,14 +12,12 @@ public static class IngestSetup
     /// <summary>The importers (used by the CLI verbs and the schedules) and, when serving, the schedules.</summary>
     public static IServiceCollection AddPaperboyIngest(this IServiceCollection services, bool serving)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
-        services.AddOptions<HfDailyOptions>().BindConfiguration(HfDailyOptions.Section);
-        services.AddOptions<ArxivOptions>().BindConfiguration(ArxivOptions.Section);
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HfDailyOptions>().BindConfiguration(HfDailyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArxivOptions>().BindConfiguration(ArxivOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PaperUpserter>();
         services.AddSingleton<ImportRuns>();
         services.AddSingleton<ImportRunner>();
-        services.AddSingleton<JobLeases>();
         services.AddSingleton<ArxivGate>();
         // The runs log one line each (ImportRunner); the clients' per-request log lines would bury it.
         services.AddHttpClient<HfDailyClient>(Configure).RemoveAllLoggers();

@@ -1,7 +1,7 @@
 namespace Paperboy.Ingest;
 
 /// <summary>
-/// What one source knows about one paper, ready for <see cref="Storage.PaperUpserter"/>.
+/// What one source knows about one paper, ready for <see cref="Writing.PaperUpserter"/>.
 /// A null field means "this source does not say", and never erases what another source stored.
 /// </summary>
 public sealed record PaperRecord

@@ -1,4 +1,4 @@
-using Paperboy.Feed;
+using Paperboy.Storage;
 
 namespace Paperboy.Papers;
 

@@ -9,7 +9,7 @@ public static class PaperPages
 {
     public static async Task<IResult> ShowAsync(string id, PaperStore store, PaperSearch search, CancellationToken ct)
     {
-        if (!ArxivId.TryParse(id, out var arxivId)) return Pages.NotFound($"'{id}' is not an arXiv id; they look like 2409.01234 or hep-th/9901001.");
+        if (!PaperRoutes.TryParse(id, out var arxivId, out var problem)) return Pages.NotFound(problem);
         if (arxivId.Id != id) return Results.Redirect($"/papers/{arxivId.Id}", permanent: true);
         var view = await store.FindAsync(arxivId.Id, ct);
         return view is null

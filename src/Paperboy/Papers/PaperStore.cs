@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Feed;
 using Paperboy.Storage;
 
 namespace Paperboy.Papers;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Paperboy.Web;
 
 namespace Paperboy.Papers;
 
@@ -7,12 +8,10 @@ public static class PapersApi
 {
     public static async Task<Results<Ok<HfPaper>, ProblemHttpResult>> FindAsync(string id, PaperStore store, CancellationToken ct)
     {
-        if (!ArxivId.TryParse(id, out var arxivId))
-            return TypedResults.Problem(statusCode: 404, title: "Paper not found",
-                detail: $"'{id}' is not an arXiv id; they look like 2409.01234 or hep-th/9901001.");
+        if (!PaperRoutes.TryParse(id, out var arxivId, out var problem)) return ApiProblems.PaperNotFound(id, problem);
         var view = await store.FindAsync(arxivId.Id, ct);
         return view is null
-            ? TypedResults.Problem(statusCode: 404, title: "Paper not found", detail: $"There is no paper {arxivId.Id} here.")
+            ? ApiProblems.PaperNotFound(arxivId.Id)
             : TypedResults.Ok(HfPaper.From(view.Paper, view.Featured));
     }
 }

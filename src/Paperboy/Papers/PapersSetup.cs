@@ -1,16 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Paperboy.Papers.Lists;
+using Paperboy.Papers.Trending;
+using Paperboy.Storage;
+
 namespace Paperboy.Papers;
 
-/// <summary>Single papers: services, and every route of the feature in one table.</summary>
+/// <summary>The daily lists, trending and single papers: services, and every route of the feature in one table.</summary>
 public static class PapersSetup
 {
+    /// <summary>The output-cache policy of list pages: varied by the data version, so a change shows on the next request.</summary>
+    public const string CachePolicy = "lists";
+
     public static IServiceCollection AddPapers(this IServiceCollection services)
     {
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Rendered list pages and feeds, keyed by the data version: a change made here shows on the next request.
+        // The default policy already skips signed-in requests and responses that set cookies.
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<FeedOptions>, DataVersion>((o, feed, version) =>
+            o.AddPolicy(CachePolicy, b => b.Expire(feed.Value.CacheLifetime)
+                .VaryByValue(_ => new KeyValuePair<string, string>("data-version", version.Current.ToString(CultureInfo.InvariantCulture)))));
+        services.AddSingleton<PeriodListCache>();
+        services.AddScoped<FeaturedStore>();
+        services.AddScoped<TrendingRanker>();
         services.AddScoped<PaperStore>();
         return services;
     }
 
     public static WebApplication MapPapers(this WebApplication app)
     {
+        var pages = app.MapGroup("/papers").ExcludeFromDescription().CacheOutput(CachePolicy);
+        pages.MapGet("", ListPages.LatestAsync);
+        pages.MapGet("/date/{date}", ListPages.DayAsync);
+        pages.MapGet("/week/{week}", ListPages.WeekAsync);
+        pages.MapGet("/month/{month}", ListPages.MonthAsync);
+        pages.MapGet("/feed.atom", AtomFeeds.LatestAsync);
+        pages.MapGet("/date/{date}/feed.atom", AtomFeeds.DayAsync);
+        pages.MapGet("/week/{week}/feed.atom", AtomFeeds.WeekAsync);
+        pages.MapGet("/month/{month}/feed.atom", AtomFeeds.MonthAsync);
+        // Scores decay slowly: a few seconds' cache is invisible, and a vote still shows at once (the data version moves).
+        pages.MapGet("/trending", TrendingEndpoints.PageAsync);
+        app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
+
+        app.MapGet("/api/daily_papers", DailyPapersApi.ListAsync)
+            .WithName("ListDailyPapers").WithTags("Daily papers").ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Featured papers in Hugging Face's shape")
+            .WithDescription("One of date (YYYY-MM-DD), week (YYYY-Www) or month (YYYY-MM), or none for every day; " +
+                             "p is the page (from 0), limit 1 to 100 (default 50), sort publishedAt (default) or upvotes, " +
+                             "submitter the user name that featured the paper.");
+        app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).WithTags("Community");
+
         // Catch-all: old-style ids have a slash (hep-th/9901001). Literal routes (/papers/date/...) take precedence.
         app.MapGet("/papers/{**id}", PaperPages.ShowAsync).ExcludeFromDescription();
         app.MapGet("/api/papers/{**id}", PapersApi.FindAsync)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Papers;
+using Paperboy.Search.Keyword;
+using Paperboy.Search.Meaning;
 using Paperboy.Storage;
 
 namespace Paperboy.Search;

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Paperboy.Papers;
+using Paperboy.Domain;
+using Paperboy.Search.Meaning;
+using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Search;
 
@@ -11,9 +14,7 @@ public static class SearchEndpoints
         app.MapGet("/search", PageAsync).ExcludeFromDescription();
         app.MapGet("/search/feed", FeedAsync).ExcludeFromDescription();
         app.MapGet("/api/papers/search", ApiAsync).WithName("SearchPapers");
-        app.MapGet("/api/papers/{id}/related", RelatedAsync).WithName("RelatedPapers");
-        app.MapGet("/api/papers/{archive}/{number}/related", (string archive, string number, HttpRequest r, PaperSearch s, CancellationToken ct)
-            => RelatedAsync($"{archive}/{number}", r, s, ct)).ExcludeFromDescription();
+        PaperRoutes.Map(app, "GET", "/api/papers/{id}/related", RelatedAsync);
         app.MapGet("/admin/search", AdminAsync).ExcludeFromDescription();
         return app;
     }
@@ -41,32 +42,34 @@ public static class SearchEndpoints
     static async Task<IResult> FeedAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
     {
         var (request, errors) = SearchForm.Read(r).Validate(defaultLimit: 50);
-        if (request is null) return TypedResults.ValidationProblem(errors);
+        if (request is null) return ApiProblems.Invalid(errors);
         // A followed search shows what is new, so the feed is always newest first.
         var papers = await search.SearchAsync(request with { Sort = SearchSort.Newest }, ct);
         var origin = $"{r.Scheme}://{r.Host}";
-        var xml = SearchAtom.Write(r.Query["q"]!, papers, new Uri(origin + "/search" + QueryWith(r, "page", null)), new Uri(origin + r.Path + r.QueryString));
-        return Results.Text(xml, "application/atom+xml; charset=utf-8");
+        var page = origin + "/search" + QueryWith(r, "page", null);
+        var updated = papers.Count == 0 ? DateTime.UnixEpoch : papers.Max(LastChange);
+        return AtomWriter.Result(new AtomFeed(page, $"Paperboy search: {r.Query["q"]}", updated, page, origin + r.Path + r.QueryString, "Paperboy",
+            papers.Select(p => new AtomEntry($"{origin}/papers/{p.Id}", p.Title, $"{origin}/papers/{p.Id}", p.PublishedAt, LastChange(p), p.Authors, p.Abstract)).ToList()));
     }
 
-    static async Task<Results<Ok<List<SearchJson>>, ValidationProblem>> ApiAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
+    static DateTime LastChange(Paper p) => p.UpdatedAt > p.PublishedAt ? p.UpdatedAt : p.PublishedAt;
+
+    static async Task<Results<Ok<List<SearchJson>>, ProblemHttpResult>> ApiAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
     {
         var (request, errors) = SearchForm.Read(r).Validate();
-        if (request is null) return TypedResults.ValidationProblem(errors);
+        if (request is null) return ApiProblems.Invalid(errors);
         var papers = await search.SearchAsync(request, ct);
         return TypedResults.Ok(papers.Select(SearchJson.From).ToList());
     }
 
-    static async Task<IResult> RelatedAsync(string id, HttpRequest r, PaperSearch search, CancellationToken ct)
+    static async Task<IResult> RelatedAsync(HttpContext ctx, PaperSearch search, CancellationToken ct)
     {
-        if (!ArxivId.TryParse(id, out var arxivId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not an arXiv id; they look like 2409.01234 or hep-th/9901001."] });
-        var limitText = r.Query["limit"].ToString();
-        var limit = 10;
-        if (limitText.Length > 0 && (!int.TryParse(limitText, out limit) || limit < 1 || limit > 50))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to 50, not '{limitText}'."] });
+        if (!PaperRoutes.TryParse(PaperRoutes.IdOf(ctx), out var arxivId, out _)) return ApiProblems.PaperNotFound(PaperRoutes.IdOf(ctx));
+        var errors = new Dictionary<string, string[]>();
+        var limit = QueryNumber.Read(ctx.Request.Query["limit"], "limit", 1, 50, 10, errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         if (!await search.ExistsAsync(arxivId.Id, ct))
-            return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no paper {arxivId.Id} here.");
+            return ApiProblems.PaperNotFound(arxivId.Id);
         var related = await search.RelatedAsync(arxivId.Id, limit, ct);
         return TypedResults.Ok(related.Select(SearchJson.From).ToList());
     }
@@ -74,8 +77,8 @@ public static class SearchEndpoints
     /// <summary>The index's progress page: curators and admins only (a stranger is sent to sign in, a member gets a 403).</summary>
     static async Task<IResult> AdminAsync(HttpContext ctx, EmbeddingBackfill backfill, EmbedderProvider embedders, VectorIndex index, EmbeddingProgress progress, CancellationToken ct)
     {
-        if (Community.Viewer.From(ctx) is not { } viewer) return Community.Pages.SignInFirst(ctx);
-        if (!viewer.IsCurator) return Community.Pages.Message(403, "Curators only", "Only curators and admins can see the search index.");
+        if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
+        if (!viewer.IsCurator) return Pages.Message(403, "Curators only", "Only curators and admins can see the search index.");
         var (papers, embedded) = await backfill.CountAsync(ct);
         return new RazorComponentResult<SearchAdminPage>(new
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Paperboy.Web;
 
 namespace Paperboy.Search;
 
@@ -30,9 +31,9 @@ public sealed record SearchForm(string? Q, string? Sort, string? From, string? T
         if (sort is null) errors["sort"] = [$"sort must be relevance, newest or votes, not '{Sort}'."];
         var from = Date("from", From, errors);
         var to = Date("to", To, errors);
-        var votes = Number("votes", Votes, 0, int.MaxValue, 0, errors);
-        var page = Number("page", Page, 1, 1000, 1, errors);
-        var limit = Number("limit", Limit, 1, MaxLimit, defaultLimit, errors);
+        var votes = QueryNumber.Read(Votes, "votes", 0, int.MaxValue, 0, errors);
+        var page = QueryNumber.Read(Page, "page", 1, 1000, 1, errors);
+        var limit = QueryNumber.Read(Limit, "limit", 1, MaxLimit, defaultLimit, errors);
         if (errors.Count > 0 || query is null) return (null, errors);
         var filters = SearchFilters.From(query, from, to, Cat, votes);
         return (new SearchRequest(query, filters, sort!.Value, limit, (page - 1) * limit), errors);
@@ -44,13 +45,5 @@ public sealed record SearchForm(string? Q, string? Sort, string? From, string? T
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         errors[name] = [$"{name} must be a date like 2026-01-31, not '{value}'."];
         return null;
-    }
-
-    static int Number(string name, string? value, int min, int max, int fallback, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return fallback;
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors[name] = [$"{name} must be a whole number from {min} to {max}, not '{value}'."];
-        return fallback;
     }
 }

@@ -1,4 +1,4 @@
-using Paperboy.Papers;
+using Paperboy.Storage;
 
 namespace Paperboy.Search;
 

@@ -1,4 +1,5 @@
-using Paperboy.Papers;
+using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Search;
 

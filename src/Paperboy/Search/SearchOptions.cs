@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+using Paperboy.Search.Meaning;
 namespace Paperboy.Search;
 
 /// <summary>Section <c>Paperboy:Search</c>.</summary>
-public sealed class SearchOptions
+public sealed class SearchOptions : IValidatableObject
 {
     public const string Section = "Paperboy:Search";
 
@@ -12,17 +14,24 @@ public sealed class SearchOptions
     public bool Backfill { get; set; } = true;
 
     /// <summary>How long the back-fill sleeps when every paper has its vector.</summary>
-    public int PollSeconds { get; set; } = 30;
+    [Range(1, 86_400)] public int PollSeconds { get; set; } = 30;
 
     /// <summary>How often the keyword indexer (SQLite) looks for papers a bulk import queued.</summary>
-    public double IndexPollSeconds { get; set; } = 2;
+    [Range(0.05, 3600)] public double IndexPollSeconds { get; set; } = 2;
 
     /// <summary>Papers embedded per model run.</summary>
-    public int BatchSize { get; set; } = 16;
+    [Range(1, 1024)] public int BatchSize { get; set; } = 16;
 
     /// <summary>ONNX Runtime intra-op threads (two roughly double throughput on a 2-core machine).</summary>
-    public int IntraOpThreads { get; set; } = 2;
+    [Range(1, 256)] public int IntraOpThreads { get; set; } = 2;
 
     public EmbeddingModel ResolveModel() => EmbeddingModel.Find(Model)
-        ?? throw new InvalidOperationException($"Paperboy:Search:Model is '{Model}'; use 'arctic-xs' or 'minilm'.");
+        ?? throw new InvalidOperationException(ModelProblem);
+
+    string ModelProblem => $"Paperboy:Search:Model is '{Model}'; use 'arctic-xs' or 'minilm'.";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (EmbeddingModel.Find(Model) is null) yield return new ValidationResult(ModelProblem, [nameof(Model)]);
+    }
 }

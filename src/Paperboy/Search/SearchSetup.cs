@@ -1,3 +1,5 @@
+using Paperboy.Search.Keyword;
+using Paperboy.Search.Meaning;
 using Paperboy.Storage;
 
 namespace Paperboy.Search;
@@ -6,8 +8,8 @@ public static class SearchSetup
 {
     public static IServiceCollection AddPaperboySearch(this IServiceCollection services, bool serving)
     {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
-        services.AddOptions<KeywordIndexOptions>().BindConfiguration(KeywordIndexOptions.Section);
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeywordIndexOptions>().BindConfiguration(KeywordIndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IKeywordIndex>(sp =>
         {
             var (db, keyword) = (sp.GetRequiredService<PaperboyDb>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeywordIndexOptions>>().Value);

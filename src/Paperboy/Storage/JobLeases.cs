@@ -1,39 +1,40 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
+using Paperboy.Jobs;
 
 namespace Paperboy.Storage;
 
 /// <summary>
 /// The <c>job_leases</c> table: with several instances on one database, the instance holding a job's unexpired lease
-/// runs it. Taking a lease is one atomic upsert that succeeds only when the lease is free, expired, or already ours.
+/// runs it. Taking a lease is one atomic upsert that succeeds only when the lease is free, expired, or already ours;
+/// releasing it is a delete of our own row.
 /// </summary>
-public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : IJobLeases
 {
-    /// <summary>A name for this process among the instances: host and process id.</summary>
-    public static string ThisInstance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>This hub among the instances: host, process, and one id per hub (tests run several hubs in one process).</summary>
+    public string ThisInstance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>True when this instance now holds <paramref name="job"/> until now + <paramref name="duration"/>.</summary>
     public async Task<bool> TryAcquireAsync(string job, TimeSpan duration, CancellationToken ct, string? holder = null)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await ExecuteAsync(
+            "INSERT INTO job_leases (name, holder, expires_at) VALUES (@name, @holder, @expires) " +
+            "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
+            "WHERE job_leases.expires_at < @now OR job_leases.holder = excluded.holder",
+            [("name", job), ("holder", holder ?? ThisInstance), ("expires", now + duration), ("now", now)], ct) == 1;
+    }
+
+    public async Task ReleaseAsync(string job, CancellationToken ct, string? holder = null) =>
+        await ExecuteAsync("DELETE FROM job_leases WHERE name = @name AND holder = @holder", [("name", job), ("holder", holder ?? ThisInstance)], ct);
+
+    async Task<int> ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
-        var conn = db.Database.GetDbConnection();
-        await conn.OpenAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText =
-                "INSERT INTO job_leases (name, holder, expires_at) VALUES (@name, @holder, @expires) " +
-                "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
-                "WHERE job_leases.expires_at < @now OR job_leases.holder = excluded.holder";
-            var now = time.GetUtcNow().UtcDateTime;
-            Add(cmd, "name", job);
-            Add(cmd, "holder", holder ?? ThisInstance);
-            Add(cmd, "expires", now + duration);
-            Add(cmd, "now", now);
-            return await cmd.ExecuteNonQueryAsync(ct) == 1;
-        }
-        finally { await conn.CloseAsync(); }
+        // Through the context, so SQLite's pragmas (synchronous, foreign keys) apply as on every other connection.
+        var conn = await scope.ServiceProvider.GetRequiredService<PaperboyDb>().OpenConnectionAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(cmd, name, value);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     static void Add(DbCommand cmd, string name, object value)

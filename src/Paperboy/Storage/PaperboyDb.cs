@@ -5,14 +5,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Paperboy.Storage;
 
 /// <summary>
-/// The one DbContext. Each table has an <see cref="IEntityTypeConfiguration{T}"/> in its feature folder;
+/// The one DbContext. Each table's entity and its <see cref="IEntityTypeConfiguration{T}"/> live in Storage/Entities;
 /// tables and columns are snake_case so that the hand-written migrations in Storage/Migrations read naturally.
 /// </summary>
 public sealed class PaperboyDb(DbContextOptions<PaperboyDb> options) : DbContext(options), IDataProtectionKeyContext
 {
-    /// <summary>ASP.NET data-protection keys, shared by every instance (see Community/CommunitySetup).</summary>
+    /// <summary>ASP.NET data-protection keys, shared by every instance (Community/CommunitySetup keeps them here).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The engine this context was configured for (from <see cref="StorageConnection"/>, decided once in <see cref="StorageSetup"/>).</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>

@@ -1,26 +1,40 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Paperboy.Jobs;
 
 namespace Paperboy.Storage;
 
 public static class StorageSetup
 {
     /// <summary>
-    /// Registers <see cref="PaperboyDb"/> for the configured engine and the <see cref="Migrator"/>.
-    /// Configuration is read when first needed, so that test hosts can override it.
+    /// Registers <see cref="PaperboyDb"/> for the configured engine, chosen here once (<see cref="StorageConnection"/>),
+    /// the <see cref="Migrator"/>, the data version and the job leases. Configuration is read when first needed, so that
+    /// test hosts can override it.
     /// </summary>
     public static IServiceCollection AddPaperboyStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => Resolve(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations()
+            .Validate<IConfiguration>((db, config) => !db.IsPostgres || !string.IsNullOrWhiteSpace(config.GetConnectionString("Paperboy")),
+                "Paperboy:Database:Provider is 'postgres' but ConnectionStrings:Paperboy is empty; " +
+                "set ConnectionStrings__Paperboy=\"Host=...;Database=...;Username=...\".")
+            .ValidateOnStart();
+        services.AddSingleton(sp => Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
         services.AddDbContextPool<PaperboyDb>((sp, o) =>
         {
             var storage = sp.GetRequiredService<StorageConnection>();
             Configure(o, storage.IsPostgres, storage.ConnectionString);
-            // Features register interceptors (e.g. Feed's cache invalidation) as IInterceptor singletons.
+            // Features register interceptors (e.g. DataVersion's cache invalidation) as IInterceptor singletons.
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton<Migrator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<JobLeases>();
+        services.AddSingleton<IJobLeases>(sp => sp.GetRequiredService<JobLeases>());
+        services.AddSingleton<IInterceptor, DataVersionInterceptor>();
         // EF logs every command at Information; a background import would print thousands of lines per run.
         services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning));
         return services;
@@ -33,17 +47,11 @@ public static class StorageSetup
         o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
-    public static StorageConnection Resolve(IConfiguration config)
+    /// <summary>The engine and its connection string from validated settings: the one place the engine is decided.</summary>
+    public static StorageConnection Resolve(DatabaseOptions db, IConfiguration config)
     {
-        var db = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!db.IsPostgres && !string.Equals(db.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Paperboy:Database:Provider is '{db.Provider}'; use 'sqlite' (the default) or 'postgres'.");
         var configured = config.GetConnectionString("Paperboy");
-        if (db.IsPostgres)
-            return !string.IsNullOrWhiteSpace(configured) ? new StorageConnection(true, configured) : throw new InvalidOperationException(
-                "Paperboy:Database:Provider is 'postgres' but ConnectionStrings:Paperboy is empty; " +
-                "set ConnectionStrings__Paperboy=\"Host=...;Database=...;Username=...\".");
+        if (db.IsPostgres) return new StorageConnection(true, configured!);
         if (!string.IsNullOrWhiteSpace(configured)) return new StorageConnection(false, configured);
         var dataDir = PaperboyPaths.DataDir(config);
         Directory.CreateDirectory(dataDir);

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Paperboy.Feed;
-using Paperboy.Ingest;
 using Paperboy.Storage;
 
 namespace Paperboy.Web;

@@ -4,6 +4,7 @@ public static class WebSetup
 {
     public static IServiceCollection AddPaperboyWeb(this IServiceCollection services)
     {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddRazorComponents();
         services.AddAntiforgery();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Paperboy.Community;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
@@ -94,8 +93,8 @@ public class CommentApiTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, badToken.StatusCode);
-        await AssertProblem(noPaper, 404, "id", "No paper '2409.99999' here.");
-        await AssertProblem(noPaperList, 404, "id", "No paper '2409.99999' here.");
+        await AssertProblem(noPaper, 404, "id", "There is no paper 2409.99999 here.");
+        await AssertProblem(noPaperList, 404, "id", "There is no paper 2409.99999 here.");
     }
 
     [Fact]
@@ -127,7 +126,8 @@ public class CommentApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var body = await JsonAsync(response);
         Assert.Equal(status, body.GetProperty("status").GetInt32());
-        Assert.Equal(parameter, body.GetProperty("parameter").GetString());
         Assert.Equal(detail, body.GetProperty("detail").GetString());
+        Assert.Equal([parameter], body.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal([detail], body.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()));
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Paperboy.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Paperboy.Tests.Community.CommunityTestData;
 using static Paperboy.Tests.Community.SignInBrowserTests;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;

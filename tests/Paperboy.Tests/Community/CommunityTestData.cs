@@ -4,8 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Community;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Community;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 using static Paperboy.Tests.Community.CommentApiTests;
@@ -83,7 +81,7 @@ public class CuratorApiTests
         await AssertProblem(await client.PutAsJsonAsync("/api/papers/2409.01234/featured", new { day = "2026-02-30" }), 400, "day",
             "'2026-02-30' is not a day; use YYYY-MM-DD.");
         await AssertProblem(await client.PutAsJsonAsync("/api/papers/2409.99999/featured", new { day = "2026-02-28" }), 404, "id",
-            "No paper '2409.99999' here.");
-        await AssertProblem(await client.PutAsync("/api/papers/2409.99999/hidden", null), 404, "id", "No paper '2409.99999' here.");
+            "There is no paper 2409.99999 here.");
+        await AssertProblem(await client.PutAsync("/api/papers/2409.99999/hidden", null), 404, "id", "There is no paper 2409.99999 here.");
     }
 }

@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Community;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
@@ -43,7 +42,7 @@ public class FormSecurityTests
         Assert.Equal((0, 1, false), (paper!.LocalUpvotes, paper.CommentCount, paper.Hidden));
         Assert.Equal("hi", (await app.WithDbAsync(db => db.Set<Comment>().SingleAsync())).Text);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<ApiToken>().CountAsync(t => t.RevokedAt == null)));
-        Assert.Equal(new DateOnly(2026, 8, 21), await app.WithDbAsync(db => db.Set<Paperboy.Feed.FeaturedPaper>().Select(f => f.Day).SingleAsync()));
+        Assert.Equal(new DateOnly(2026, 8, 21), await app.WithDbAsync(db => db.Set<FeaturedPaper>().Select(f => f.Day).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode); // still signed in
         Assert.Equal(user.SecurityStamp, (await app.WithDbAsync(db => db.Set<User>().SingleAsync())).SecurityStamp);
     }

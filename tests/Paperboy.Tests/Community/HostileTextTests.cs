@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Paperboy.Community;
 using Paperboy.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

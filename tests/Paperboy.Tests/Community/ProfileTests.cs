@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
-using Microsoft.Playwright;
-using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Paperboy.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Paperboy.Community;
+using Paperboy.Papers.Trending;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 using static Paperboy.Tests.Community.CommentApiTests;
@@ -45,9 +45,9 @@ public class TrendingTests
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
         var client = ApiClient(app, null);
 
-        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=0"), 400, "limit", "limit is between 1 and 100.");
-        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=1000"), 400, "limit", "limit is between 1 and 100.");
-        await AssertProblem(await client.GetAsync("/api/papers/trending?p=-1"), 400, "p", "p is a page number from 0.");
+        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=0"), 400, "limit", "limit must be a whole number from 1 to 100, not '0'.");
+        await AssertProblem(await client.GetAsync("/api/papers/trending?limit=1000"), 400, "limit", "limit must be a whole number from 1 to 100, not '1000'.");
+        await AssertProblem(await client.GetAsync("/api/papers/trending?p=-1"), 400, "p", "p must be a whole number from 0 to 100000, not '-1'.");
         Assert.Equal("[]", await client.GetStringAsync("/api/papers/trending"));
     }
 

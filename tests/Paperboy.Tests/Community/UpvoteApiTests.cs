@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Community;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
@@ -94,8 +94,8 @@ public class UpvoteApiTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await JsonAsync(response);
-        Assert.Equal("No paper '2409.99999' here.", body.GetProperty("detail").GetString());
-        Assert.Equal("id", body.GetProperty("parameter").GetString());
+        Assert.Equal("There is no paper 2409.99999 here.", body.GetProperty("detail").GetString());
+        Assert.Equal(["There is no paper 2409.99999 here."], body.GetProperty("errors").GetProperty("id").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Community;
 

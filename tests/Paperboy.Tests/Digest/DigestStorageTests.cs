@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Digest;
+using Paperboy.Digest.Outbox;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Digest.DigestTestData;

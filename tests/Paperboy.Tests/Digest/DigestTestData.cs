@@ -2,8 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Paperboy.Digest;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Digest;

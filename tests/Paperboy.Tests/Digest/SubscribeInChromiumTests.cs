@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
-using Paperboy.Digest;
-using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Digest.DigestTestData;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Digest;
 

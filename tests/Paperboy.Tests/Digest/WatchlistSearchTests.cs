@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Paperboy.Digest;
+using Paperboy.Digest.Watchlists;
 using Paperboy.Search;
+using Paperboy.Search.Keyword;
 using Paperboy.Tests.Infrastructure;
 using Paperboy.Tests.Search;
 using static Paperboy.Tests.Digest.DigestTestData;

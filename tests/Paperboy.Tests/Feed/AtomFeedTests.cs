@@ -1,5 +1,4 @@
 using System.Net;
-using System.Xml;
 using System.Xml.Linq;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Infrastructure.TestPapers;
@@ -93,6 +92,6 @@ public sealed class AtomFeedTests
         var (response, page) = await Html.GetAsync(app.CreateClient(), "/papers/date/2026-02-30/feed.atom");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("'2026-02-30' is not a date; expected YYYY-MM-DD, e.g. 2026-08-21.", page.QuerySelector(".error-message").Text());
+        Assert.Equal("'2026-02-30' is not a date; expected YYYY-MM-DD, e.g. 2026-08-21.", page.QuerySelector(".message").Text());
     }
 }

@@ -72,10 +72,10 @@ public abstract class DailyPapersApiTests(Engine engine)
     [InlineData("date=2026-02-30", "date", "'2026-02-30' is not a date; expected YYYY-MM-DD, e.g. 2026-08-21.")]
     [InlineData("week=2026-W60", "week", "'2026-W60': 2026 has weeks W01 to W53.")]
     [InlineData("month=2026-00", "month", "'2026-00' is not a month; expected YYYY-MM, e.g. 2026-08.")]
-    [InlineData("limit=0", "limit", "'0' is not a number from 1 to 100.")]
-    [InlineData("limit=1000", "limit", "'1000' is not a number from 1 to 100.")]
-    [InlineData("p=-1", "p", "'-1' is not a page number, 0 or more.")]
-    [InlineData("p=x", "p", "'x' is not a page number, 0 or more.")]
+    [InlineData("limit=0", "limit", "limit must be a whole number from 1 to 100, not '0'.")]
+    [InlineData("limit=1000", "limit", "limit must be a whole number from 1 to 100, not '1000'.")]
+    [InlineData("p=-1", "p", "p must be a whole number from 0 to 100000, not '-1'.")]
+    [InlineData("p=x", "p", "p must be a whole number from 0 to 100000, not 'x'.")]
     [InlineData("sort=hot", "sort", "'hot' is not a sort order; use one of: publishedAt, upvotes, trending.")]
     public async Task AnInvalidParameterIsA400ProblemNamingIt(string query, string parameter, string message)
     {
@@ -87,7 +87,7 @@ public abstract class DailyPapersApiTests(Engine engine)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(
-            $$$"""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"{{{parameter}}}":[{{{ProblemJson.Quote(message)}}}]}}""",
+            $$$"""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"detail":{{{ProblemJson.Quote(message)}}},"errors":{"{{{parameter}}}":[{{{ProblemJson.Quote(message)}}}]}}""",
             ProblemJson.WithoutTraceId(body));
     }
 
@@ -101,7 +101,7 @@ public abstract class DailyPapersApiTests(Engine engine)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(
-            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"date":["Give only one of date, week and month."],"week":["Give only one of date, week and month."]}}""",
+            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"detail":"Give only one of date, week and month.","errors":{"date":["Give only one of date, week and month."],"week":["Give only one of date, week and month."]}}""",
             ProblemJson.WithoutTraceId(body));
     }
 

@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Paperboy.Feed;
-using Paperboy.Ingest;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Infrastructure.TestPapers;
 
@@ -212,7 +210,7 @@ public abstract class ListPageTests(Engine engine)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(message, page.QuerySelector(".error-message").Text());
+        Assert.Equal(message, page.QuerySelector(".message").Text());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Paperboy.Feed;
+using Paperboy.Papers.Lists;
 
 namespace Paperboy.Tests.Feed;
 

@@ -10,15 +10,8 @@ public static class SharedData
     static string Find()
     {
         if (Environment.GetEnvironmentVariable("PAPERBOY_SHARED_DATA") is { Length: > 0 } env) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Paperboy.slnx")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (Directory.Exists(data)) return data;
-                throw new DirectoryNotFoundException($"Expected the recorded data at {data} (../shared/data beside the checkout).");
-            }
-        }
-        throw new DirectoryNotFoundException("Could not find Paperboy.slnx above the test binaries.");
+        var data = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data"));
+        return Directory.Exists(data) ? data
+            : throw new DirectoryNotFoundException($"Expected the recorded data at {data} (../shared/data beside the checkout).");
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Storage;
 
 namespace Paperboy.Tests.Infrastructure;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Paperboy.Feed;
 using Paperboy.Ingest;
 using Paperboy.Ingest.HfDaily;
 using Paperboy.Ingest.Schedules;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Ingest;

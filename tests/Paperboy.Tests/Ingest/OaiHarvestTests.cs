@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest;
 using Paperboy.Ingest.Arxiv;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Ingest;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest.Schedules;
-using Paperboy.Storage;
-using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Ingest;
 
@@ -27,22 +25,3 @@ public sealed class ScheduleTests
     public void TheArxivImportRunsAfterTheNextAnnouncementSundayToThursdayNewYorkTime(string now, string next) =>
         Assert.Equal(Utc(next), ImportSchedule.NextArxivAnnouncement(Utc(now)));
 }
-
-public abstract class JobLeaseTests(Engine engine)
-{
-    [Fact]
-    public async Task OneInstanceHoldsAJobUntilItsLeaseExpires()
-    {
-        await using var app = await PaperboyFactory.StartAsync(engine);
-        var leases = app.Services.GetRequiredService<JobLeases>();
-
-        Assert.True(await leases.TryAcquireAsync("import-hf-daily", TimeSpan.FromMinutes(50), default, holder: "a"));
-        Assert.False(await leases.TryAcquireAsync("import-hf-daily", TimeSpan.FromMinutes(50), default, holder: "b"));
-        Assert.True(await leases.TryAcquireAsync("import-arxiv-categories", TimeSpan.FromMinutes(50), default, holder: "b"));
-        Assert.True(await leases.TryAcquireAsync("import-hf-daily", TimeSpan.FromMilliseconds(-1), default, holder: "a"));
-        Assert.True(await leases.TryAcquireAsync("import-hf-daily", TimeSpan.FromMinutes(50), default, holder: "b"));
-    }
-}
-
-public sealed class SqliteJobLeaseTests() : JobLeaseTests(Engine.Sqlite);
-public sealed class PostgresJobLeaseTests() : JobLeaseTests(Engine.Postgres);

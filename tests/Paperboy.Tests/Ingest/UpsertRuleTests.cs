@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest;
-using Paperboy.Papers;
+using Paperboy.Ingest.Writing;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 

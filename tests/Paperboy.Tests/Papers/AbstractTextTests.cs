@@ -1,4 +1,4 @@
-using Paperboy.Papers;
+using Paperboy.Domain;
 
 namespace Paperboy.Tests.Papers;
 

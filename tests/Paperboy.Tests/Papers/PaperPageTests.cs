@@ -82,7 +82,7 @@ public abstract class PaperPageTests(Engine engine)
         var (response, page) = await Html.GetAsync(app.CreateClient(), url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(message, page.QuerySelector(".error-message").Text());
+        Assert.Equal(message, page.QuerySelector(".message").Text());
         Assert.Equal("Not found", page.QuerySelector("h1").Text());
     }
 }

@@ -54,7 +54,7 @@ public abstract class PapersApiTests(Engine engine)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(
-            $$"""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Paper not found","status":404,"detail":{{ProblemJson.Quote(detail)}}}""",
+            $$$"""{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Paper not found","status":404,"detail":{{{ProblemJson.Quote(detail)}}},"errors":{"id":[{{{ProblemJson.Quote(detail)}}}]}}""",
             await ProblemJson.WithoutTraceIdAsync(response));
     }
 }

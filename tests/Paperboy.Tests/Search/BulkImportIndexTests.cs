@@ -2,8 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest;
-using Paperboy.Papers;
+using Paperboy.Ingest.Writing;
 using Paperboy.Search;
+using Paperboy.Search.Keyword;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using Paperboy.Search;
+using Paperboy.Search.Meaning;
 
 namespace Paperboy.Tests.Search;
 

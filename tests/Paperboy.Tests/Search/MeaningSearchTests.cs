@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Search;
+using Paperboy.Search.Meaning;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Search;
@@ -67,13 +69,13 @@ public abstract class MeaningSearchTests(Engine engine)
         Assert.Equal((17L, 17L), await store.CountAsync(CancellationToken.None));
         var fresh = new VectorIndex();
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.Equal(17, await scope.ServiceProvider.GetRequiredService<Paperboy.Storage.EmbeddingStore>().LoadAllAsync("arctic-xs", (id, v) => fresh.Upsert(id, v), CancellationToken.None));
+            Assert.Equal(17, await scope.ServiceProvider.GetRequiredService<EmbeddingStore>().LoadAllAsync("arctic-xs", (id, v) => fresh.Upsert(id, v), CancellationToken.None));
         Assert.Equal(17, fresh.Count);
 
         await app.WithDbAsync(async db =>
         {
             var paper = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsTracking(db.Set<Paperboy.Papers.Paper>()), p => p.Id == "2608.19936");
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsTracking(db.Set<Paper>()), p => p.Id == "2608.19936");
             paper.Abstract = "We transcribe speech.";
             await db.SaveChangesAsync();
         });

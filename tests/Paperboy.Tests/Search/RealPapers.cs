@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Search;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Paperboy.Community;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
@@ -39,7 +39,6 @@ public sealed class SearchApiTests
         { "/api/papers/search?q=agents&limit=ten", "limit", "limit must be a whole number from 1 to 100, not 'ten'." },
         { "/api/papers/search?q=agents&sort=best", "sort", "sort must be relevance, newest or votes, not 'best'." },
         { "/api/papers/search?q=agents&from=2026-13-01", "from", "from must be a date like 2026-01-31, not '2026-13-01'." },
-        { "/api/papers/not-an-id/related", "id", "'not-an-id' is not an arXiv id; they look like 2409.01234 or hep-th/9901001." },
         { "/api/papers/2608.19880/related?limit=51", "limit", "limit must be a whole number from 1 to 50, not '51'." },
     };
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Feed;
-using Paperboy.Papers;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Storage;

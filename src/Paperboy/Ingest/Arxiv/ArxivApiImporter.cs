@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Paperboy.Papers;
+using Paperboy.Domain;
+using Paperboy.Ingest.Writing;
 
 namespace Paperboy.Ingest.Arxiv;
 

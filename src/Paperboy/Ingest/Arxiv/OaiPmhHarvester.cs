@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Paperboy.Ingest.Writing;
 
 namespace Paperboy.Ingest.Arxiv;
 

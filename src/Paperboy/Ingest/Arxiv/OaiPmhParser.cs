@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using Paperboy.Papers;
+using Paperboy.Domain;
 
 namespace Paperboy.Ingest.Arxiv;
 

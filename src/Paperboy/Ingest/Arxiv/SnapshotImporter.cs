@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Paperboy.Ingest.Writing;
 
 namespace Paperboy.Ingest.Arxiv;
 

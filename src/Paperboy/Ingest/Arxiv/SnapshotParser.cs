@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paperboy.Papers;
+using Paperboy.Domain;
 
 namespace Paperboy.Ingest.Arxiv;
 

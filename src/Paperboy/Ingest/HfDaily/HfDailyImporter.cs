@@ -1,4 +1,5 @@
 using System.Globalization;
+using Paperboy.Ingest.Writing;
 
 namespace Paperboy.Ingest.HfDaily;
 

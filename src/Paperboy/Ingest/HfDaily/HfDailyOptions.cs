@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Paperboy.Ingest.HfDaily;
 
 /// <summary>Section <c>Paperboy:Sources:HfDaily</c>.</summary>
@@ -6,5 +8,5 @@ public sealed class HfDailyOptions
     public const string Section = "Paperboy:Sources:HfDaily";
 
     /// <summary>Where <c>/api/daily_papers?date=</c> is asked; tests point it at a loopback server.</summary>
-    public string BaseUrl { get; set; } = "https://huggingface.co";
+    [Required, Url] public string BaseUrl { get; set; } = "https://huggingface.co";
 }

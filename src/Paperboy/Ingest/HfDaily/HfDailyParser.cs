@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Paperboy.Papers;
+using Paperboy.Domain;
 
 namespace Paperboy.Ingest.HfDaily;
 

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Options;
 using Paperboy.Ingest.Arxiv;
-using Paperboy.Storage;
+using Paperboy.Jobs;
 
 namespace Paperboy.Ingest.Schedules;
 
 /// <summary>After each arXiv announcement: the newest papers of every configured category (<c>Paperboy:Ingest:Categories</c>).</summary>
 public sealed class ArxivCategoriesSchedule(
-    IOptions<IngestOptions> ingest, JobLeases leases, TimeProvider clock, ILogger<ArxivCategoriesSchedule> log, IServiceScopeFactory scopes)
+    IOptions<IngestOptions> ingest, IJobLeases leases, TimeProvider clock, ILogger<ArxivCategoriesSchedule> log, IServiceScopeFactory scopes)
     : ScheduledImport(ingest, leases, clock, log)
 {
-    protected override string JobName => "import-arxiv-categories";
+    public override string Name => "import-arxiv-categories";
     protected override DateTimeOffset NextRun(DateTimeOffset now) => ImportSchedule.NextArxivAnnouncement(now);
 
     protected override async Task RunOnceAsync(CancellationToken ct)

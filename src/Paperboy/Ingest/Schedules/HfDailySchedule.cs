@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Options;
 using Paperboy.Ingest.HfDaily;
-using Paperboy.Storage;
+using Paperboy.Jobs;
 
 namespace Paperboy.Ingest.Schedules;
 
 /// <summary>Every hour (and once at start): HF's daily lists of today and the last <see cref="IngestOptions.HfDailyDays"/> days.</summary>
 public sealed class HfDailySchedule(
-    IOptions<IngestOptions> ingest, JobLeases leases, TimeProvider clock, ILogger<HfDailySchedule> log, IServiceScopeFactory scopes)
+    IOptions<IngestOptions> ingest, IJobLeases leases, TimeProvider clock, ILogger<HfDailySchedule> log, IServiceScopeFactory scopes)
     : ScheduledImport(ingest, leases, clock, log)
 {
-    protected override string JobName => "import-hf-daily";
+    public override string Name => "import-hf-daily";
     protected override bool RunAtStart => true;
     protected override DateTimeOffset NextRun(DateTimeOffset now) => ImportSchedule.NextHour(now);
 

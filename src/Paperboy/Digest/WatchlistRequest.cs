@@ -1,4 +1,0 @@
-namespace Paperboy.Digest;
-
-/// <summary><c>POST /api/account/watchlists</c>: a saved search in the syntax of /search.</summary>
-public sealed record WatchlistRequest(string? Query);

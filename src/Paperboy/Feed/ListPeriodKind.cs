@@ -1,3 +1,0 @@
-namespace Paperboy.Feed;
-
-public enum ListPeriodKind { Day, Week, Month }

@@ -1,0 +1,128 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Paperboy.Ingest.Writing;
+
+/// <summary>
+/// PostgreSQL: each batch is binary-COPied into a session temp table, then applied with one UPDATE ... FROM
+/// (only rows where something IS DISTINCT FROM the stored value) and one INSERT of the ids not stored yet.
+/// </summary>
+sealed class PostgresPaperWriter(string connectionString) : PaperWriter
+{
+    const string Staging = """
+        CREATE TEMP TABLE IF NOT EXISTS incoming_papers (
+            id text, version integer, arx boolean, title text, abstract text, authors text, categories text,
+            published_at timestamptz, updated_at timestamptz, comment text, journal_ref text, doi text,
+            project_page text, github_repo text, github_stars integer, ai_summary text, ai_keywords text,
+            thumbnail text, organization text, imported_upvotes integer, imported_comments integer, imported_list_day date
+        ) ON COMMIT DELETE ROWS
+        """;
+
+    const string Columns = "id, version, arx, title, abstract, authors, categories, published_at, updated_at, comment, journal_ref, doi, " +
+                           "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day";
+
+    static readonly string Update =
+        $"UPDATE papers p SET\n  {PaperUpsertSql.SetClause("i.", "p.")}\nFROM incoming_papers i\nWHERE p.id = i.id AND (\n  {PaperUpsertSql.Changed("i.", "IS DISTINCT FROM", "p.")})";
+
+    static readonly string Insert =
+        $"INSERT INTO papers ({PaperUpsertSql.InsertColumns})\n" +
+        "SELECT i.id, coalesce(i.version, 1), i.title, i.abstract, i.authors, i.categories, i.published_at, i.updated_at, i.comment, i.journal_ref, i.doi, " +
+        "i.project_page, i.github_repo, i.github_stars, i.ai_summary, coalesce(i.ai_keywords, '[]'), i.thumbnail, i.organization, " +
+        "coalesce(i.imported_upvotes, 0), coalesce(i.imported_comments, 0), i.imported_list_day, @now\n" +
+        "FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)\nON CONFLICT (id) DO NOTHING";
+
+    const string Featured =
+        "INSERT INTO featured_papers (paper_id, day, featured_at, source, submitted_by, submitted_by_name) " +
+        "SELECT f.paper_id, f.day, f.featured_at, 0, f.submitted_by, f.submitted_by_name " +
+        "FROM unnest(@paper_id, @day, @featured_at, @submitted_by, @submitted_by_name) AS f(paper_id, day, featured_at, submitted_by, submitted_by_name) " +
+        PaperUpsertSql.FeaturedConflict;
+
+    // A batch maintains the search index (RUM) for thousands of rows; that may take longer than the default 30 s
+    // on a busy machine, and a bulk import must not fail for it. Cancellation still stops it.
+    readonly NpgsqlConnection _conn = new(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ToString());
+
+    internal override async Task OpenAsync(CancellationToken ct)
+    {
+        await _conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(Staging, _conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
+    {
+        await using var tx = await _conn.BeginTransactionAsync(ct);
+        await CopyAsync(batch.Papers, ct);
+        int updated, inserted, featured = 0;
+        await using (var cmd = new NpgsqlCommand(Update, _conn, tx)) updated = await cmd.ExecuteNonQueryAsync(ct);
+        await using (var cmd = new NpgsqlCommand(Insert, _conn, tx))
+        {
+            cmd.Parameters.AddWithValue("now", DateTime.UtcNow);
+            inserted = await cmd.ExecuteNonQueryAsync(ct);
+        }
+        if (batch.Featured.Count > 0)
+        {
+            await using var cmd = new NpgsqlCommand(Featured, _conn, tx);
+            cmd.Parameters.AddWithValue("paper_id", batch.Featured.Select(f => f.PaperId).ToArray());
+            cmd.Parameters.AddWithValue("day", batch.Featured.Select(f => f.Day).ToArray());
+            cmd.Parameters.AddWithValue("featured_at", batch.Featured.Select(f => Utc(f.FeaturedAt)).ToArray());
+            cmd.Parameters.Add(new NpgsqlParameter("submitted_by", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Featured.Select(f => f.SubmittedBy).ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("submitted_by_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Featured.Select(f => f.SubmittedByName).ToArray() });
+            featured = await cmd.ExecuteNonQueryAsync(ct);
+        }
+        var counts = new ImportCounts(inserted, updated, batch.Papers.Count - inserted - updated, batch.Rejected, featured);
+        if (runId is { } run)
+        {
+            await using var cmd = new NpgsqlCommand(PaperUpsertSql.AdvanceRun, _conn, tx);
+            cmd.Parameters.Add(new NpgsqlParameter("cursor", NpgsqlDbType.Text) { Value = (object?)batch.Cursor ?? DBNull.Value });
+            cmd.Parameters.AddWithValue("new", counts.New);
+            cmd.Parameters.AddWithValue("updated", counts.Updated);
+            cmd.Parameters.AddWithValue("unchanged", counts.Unchanged);
+            cmd.Parameters.AddWithValue("rejected", counts.Rejected);
+            cmd.Parameters.AddWithValue("run", run);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return counts;
+    }
+
+    async Task CopyAsync(IReadOnlyList<PaperRecord> papers, CancellationToken ct)
+    {
+        await using var copy = await _conn.BeginBinaryImportAsync($"COPY incoming_papers ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in papers)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.Version, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(r.IsArxivMetadata, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(r.Title, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.Abstract, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(Json(r.Authors), NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(Json(r.Categories), NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(Utc(r.PublishedAt), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(Utc(r.UpdatedAt), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(copy, r.Comment, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.JournalRef, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.Doi, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.ProjectPage, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.GithubRepo, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.GithubStars, NpgsqlDbType.Integer, ct);
+            await WriteNullableAsync(copy, r.AiSummary, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.AiKeywords is null ? null : Json(r.AiKeywords), NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.Thumbnail, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.Organization, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(copy, r.ImportedUpvotes, NpgsqlDbType.Integer, ct);
+            await WriteNullableAsync(copy, r.ImportedComments, NpgsqlDbType.Integer, ct);
+            if (r.ImportedListDay is { } day) await copy.WriteAsync(day, NpgsqlDbType.Date, ct);
+            else await copy.WriteNullAsync(ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+    static Task WriteNullableAsync(NpgsqlBinaryImporter copy, int? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
+
+    public override ValueTask DisposeAsync() => _conn.DisposeAsync();
+}

@@ -1,7 +1,0 @@
-namespace Paperboy.Papers;
-
-/// <summary>An author in HF's shape; this hub hides no author.</summary>
-public sealed record HfAuthor(string Name)
-{
-    public bool Hidden => false;
-}

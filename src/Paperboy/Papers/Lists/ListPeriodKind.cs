@@ -1,0 +1,3 @@
+namespace Paperboy.Papers.Lists;
+
+public enum ListPeriodKind { Day, Week, Month }

@@ -1,0 +1,31 @@
+using Paperboy.Storage;
+namespace Paperboy.Papers.Lists;
+
+/// <summary>
+/// The orders a list can be asked for (<c>sort=</c> in the API), each with its query. A new order (trending) is one more
+/// entry in <see cref="All"/>.
+/// </summary>
+public sealed record ListSort(string Name, Func<IQueryable<FeaturedPaper>, IOrderedQueryable<FeaturedPaper>> Apply)
+{
+    /// <summary>Most upvoted first (imported plus local); ties keep the order they were featured in.</summary>
+    public static readonly ListSort Upvotes = new("upvotes", q => q
+        .OrderByDescending(f => f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes)
+        .ThenBy(f => f.FeaturedAt).ThenBy(f => f.PaperId));
+
+    /// <summary>Newest arXiv submission first.</summary>
+    public static readonly ListSort PublishedAt = new("publishedAt", q => q
+        .OrderByDescending(f => f.Paper!.PublishedAt)
+        .ThenBy(f => f.PaperId));
+
+    /// <summary>
+    /// The trending formula (docs/trending.md); its decay is applied in memory by Community's TrendingRanker, this
+    /// order (votes plus twice the comments, newest day first) only picks the rows.
+    /// </summary>
+    public static readonly ListSort Trending = new("trending", q => q
+        .OrderByDescending(f => f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes + 2 * (f.Paper.CommentCount + f.Paper.ImportedComments))
+        .ThenByDescending(f => f.Day).ThenBy(f => f.PaperId));
+
+    public static readonly IReadOnlyList<ListSort> All = [PublishedAt, Upvotes, Trending];
+
+    public static ListSort? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Paperboy.Community;
+using Paperboy.Web;
+
+namespace Paperboy.Papers.Trending;
+
+/// <summary>Trending: the page, the API list, and the About page that publishes the formula.</summary>
+public static class TrendingEndpoints
+{
+    public static async Task<IResult> PageAsync(HttpContext ctx, TrendingRanker trending, UpvoteStore upvotes, IOptions<CommunityOptions> options, CancellationToken ct)
+    {
+        var entries = await trending.ListAsync(0, 50, ct);
+        var voted = Viewer.From(ctx) is { } v ? await upvotes.VotedAmongAsync(v.Id, entries.Select(e => e.Paper.Id).ToList(), ct) : [];
+        return Pages.Render<TrendingPage>(new { Entries = entries, Voted = voted, HalfLifeHours = options.Value.TrendingHalfLifeHours });
+    }
+
+    public static async Task<IResult> ListAsync(string? p, string? limit, TrendingRanker trending, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var page = QueryNumber.Read(p, "p", 0, QueryNumber.MaxPage, 0, errors);
+        var size = QueryNumber.Read(limit, "limit", 1, 100, 50, errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok((await trending.ListAsync(page, size, ct)).Select(TrendingPaper.Entry));
+    }
+
+    public static IResult About(IOptions<CommunityOptions> options) =>
+        Pages.Render<AboutPage>(new { HalfLifeHours = options.Value.TrendingHalfLifeHours, WindowDays = options.Value.TrendingWindowDays });
+}

@@ -1,0 +1,14 @@
+namespace Paperboy.Search.Keyword;
+
+/// <summary>The engine's full-text index over papers (SQLite FTS5 or PostgreSQL tsvector + RUM); see Storage/.</summary>
+public interface IKeywordIndex
+{
+    /// <summary>Ids of visible papers matching the query and filters, best first (title over abstract over authors).</summary>
+    Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct);
+
+    /// <summary>Those of <paramref name="ids"/> that are visible and satisfy the phrases, authors, exclusions and filters (words need not match).</summary>
+    Task<IReadOnlySet<string>> KeepMatchingAsync(IReadOnlyCollection<string> ids, SearchQuery query, SearchFilters filters, CancellationToken ct);
+
+    /// <summary>Rebuilds the index from the papers table (after a VACUUM on SQLite; a no-op where the index cannot drift).</summary>
+    Task RebuildAsync(CancellationToken ct);
+}

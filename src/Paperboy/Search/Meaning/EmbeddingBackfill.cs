@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Paperboy.Search.Meaning;
+
+/// <summary>
+/// Computes the vectors of papers that have none (after an import, or after an edit cleared them), stores them and
+/// adds them to the in-memory <see cref="VectorIndex"/>. The same code runs in the background while serving and in
+/// <c>paperboy embed</c>.
+/// </summary>
+public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
+    EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
+{
+    /// <summary>The last paper id of the previous batch: the next batch looks after it.</summary>
+    string _after = "";
+
+    /// <summary>Loads every stored vector of the configured model into the index.</summary>
+    public async Task<int> LoadIndexAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+        var n = await store.LoadAllAsync(embedders.Model.Name, (id, v) => index.Upsert(id, v), ct);
+        progress.IndexLoaded = true;
+        log.LogInformation("loaded {Vectors} vectors of {Model} into the search index", n, embedders.Model.Name);
+        RebuildIndexIfDue();
+        return n;
+    }
+
+    /// <summary>Embeds one batch of papers without vectors; returns how many (0 when all are done).</summary>
+    public async Task<int> RunBatchAsync(int batchPapers, CancellationToken ct)
+    {
+        var model = embedders.Model;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct, _after);
+        if (missing.Count == 0 && _after.Length > 0)
+        {
+            _after = ""; // round again from the first paper: vectors cleared by an edit may sit behind the cursor
+            missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+        }
+        if (missing.Count == 0) return 0;
+        _after = missing[^1].Id;
+        var clock = Stopwatch.StartNew();
+        var embedder = embedders.Get();
+        var texts = missing.Select(p => EmbeddingModel.PaperText(p.Title, p.Abstract)).ToList();
+        var vectors = await Task.Run(() => embedder.Embed(texts, options.Value.BatchSize, ct), ct);
+        var rows = missing.Select((p, i) => (p.Id, vectors[i])).ToList();
+        await store.SaveAsync(model.Name, rows, ct);
+        foreach (var (id, v) in rows) index.Upsert(id, v);
+        progress.Add(rows.Count);
+        progress.PapersPerSecond = rows.Count / clock.Elapsed.TotalSeconds;
+        progress.LastBatchAt = DateTime.UtcNow;
+        log.LogInformation("embedded {Papers} papers with {Model} at {Rate:F1}/s", rows.Count, model.Name, progress.PapersPerSecond);
+        RebuildIndexIfDue();
+        return rows.Count;
+    }
+
+    /// <summary>Starts the approximate index's (re)build in the background when it is due; searches go on meanwhile.</summary>
+    void RebuildIndexIfDue()
+    {
+        var clock = Stopwatch.StartNew();
+        index.RebuildIfDue()?.ContinueWith(t =>
+        {
+            if (t.IsFaulted) log.LogError(t.Exception, "building the vector index failed; searches keep scanning every vector");
+            else log.LogInformation("built the vector index: {Lists} lists over {Vectors} vectors in {Seconds:F1} s", t.Result.Lists, t.Result.BuiltOver, clock.Elapsed.TotalSeconds);
+        }, TaskScheduler.Default);
+    }
+
+    public async Task<(long Papers, long Embedded)> CountAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EmbeddingStore>().CountAsync(embedders.Model.Name, ct);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace Paperboy.Search.Meaning;
+
+/// <summary>While serving: loads the stored vectors into memory, then keeps embedding papers that have none.</summary>
+public sealed class EmbeddingService(EmbeddingBackfill backfill, EmbeddingProgress progress, IOptions<SearchOptions> options,
+    ILogger<EmbeddingService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await RetryAsync(() => backfill.LoadIndexAsync(stoppingToken), stoppingToken);
+            if (!options.Value.Backfill) return;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var embedded = await RetryAsync(() => backfill.RunBatchAsync(256, stoppingToken), stoppingToken);
+                if (embedded == 0) await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>Runs the step; a failure is logged once and shown on the admin page, and the step is tried again after the poll interval.</summary>
+    async Task<int> RetryAsync(Func<Task<int>> step, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                var result = await step();
+                progress.LastError = null;
+                return result;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (progress.LastError != e.Message) log.LogError("search index: {Error}", e.Message);
+                progress.LastError = e.Message;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), ct);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Paperboy.Storage;
+
+public enum OutboxKind
+{
+    Digest = 0,
+    Confirmation = 1,
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Paperboy.Storage;
+
+namespace Paperboy.Web;
+
+/// <summary>One entry of <c>GET /api/daily_papers</c> in Hugging Face's shape (field names as hf.co answers them).</summary>
+public sealed record HfDailyPaper
+{
+    public required HfPaper Paper { get; init; }
+    public required string PublishedAt { get; init; }
+    public required string Title { get; init; }
+    public required string Summary { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Thumbnail { get; init; }
+    public int NumComments { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public HfUser? SubmittedBy { get; init; }
+    public bool IsAuthorParticipating => false;
+    /// <summary>The trending score (docs/trending.md), with <c>sort=trending</c> only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Score { get; init; }
+
+    public static HfDailyPaper From(FeaturedPaper featured)
+    {
+        var paper = featured.Paper ?? throw new InvalidOperationException("Load the featured paper with its Paper.");
+        return new HfDailyPaper
+        {
+            Paper = HfPaper.From(paper, featured),
+            PublishedAt = HfPaper.Timestamp(paper.PublishedAt),
+            Title = paper.Title,
+            Summary = paper.Abstract,
+            Thumbnail = paper.Thumbnail,
+            NumComments = paper.ImportedComments + paper.CommentCount,
+            SubmittedBy = HfUser.From(featured),
+        };
+    }
+}
