@@ -7,7 +7,7 @@ namespace Paperboy.Community;
 /// <summary>Fetches one submitted paper's metadata through the ingest's arXiv API client (its politeness gate and parser).</summary>
 public sealed class ArxivLookup(ArxivApiClient arxiv)
 {
-    /// <summary>The paper, or null when arXiv has no such id. Throws <see cref="ImportSourceException"/> when arXiv cannot be reached.</summary>
+    /// <summary>The paper, or null when arXiv has no such id. Throws <see cref="Ingest.ImportSourceException"/> when arXiv cannot be reached.</summary>
     public async Task<Paper?> FindAsync(ArxivId id, CancellationToken ct)
     {
         var feed = await arxiv.QueryAsync(null, [id.ToString()], 0, 1, null, ct);

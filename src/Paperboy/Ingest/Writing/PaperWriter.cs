@@ -28,7 +28,7 @@ public abstract class PaperWriter : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Lists are stored as JSON arrays, serialized exactly as <see cref="StringListConverter"/> does, so equal lists compare equal.</summary>
+    /// <summary>Lists are stored as JSON arrays, serialized exactly as <see cref="Storage.StringListConverter"/> does, so equal lists compare equal.</summary>
     protected static string Json(IReadOnlyList<string> list)
     {
         // A hot path of bulk imports: most names and categories need no escaping, and then the JSON is just quotes and commas.

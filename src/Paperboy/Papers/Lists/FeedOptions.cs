@@ -9,7 +9,7 @@ public sealed class FeedOptions
 
     /// <summary>
     /// How long a built list is served before it is read again. Changes made in this process (imports, votes) show at
-    /// once through <see cref="DataVersion"/>; this bounds how long a change made by another process (a CLI import) takes.
+    /// once through <see cref="Storage.DataVersion"/>; this bounds how long a change made by another process (a CLI import) takes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);

@@ -3,7 +3,7 @@ namespace Paperboy.Storage;
 /// <summary>
 /// One message to send, written before sending. <see cref="MessageId"/> is stable per digest and recipient, so
 /// a message sent again after a crash carries the same id. <see cref="Content"/> is what the message says
-/// (JSON of <see cref="DigestContent"/> or <see cref="ConfirmationContent"/>); it is rendered when sent.
+/// (JSON of Digest's DigestContent or ConfirmationContent); the Digest feature renders it when sent.
 /// </summary>
 public sealed class OutboxMessage
 {

@@ -7,7 +7,7 @@ namespace Paperboy.Storage;
 public sealed class Subscription
 {
     public long Id { get; set; }
-    /// <summary>Trimmed and lower-cased (see <see cref="EmailAddress"/>).</summary>
+    /// <summary>Trimmed and lower-cased (see Digest/EmailAddress).</summary>
     public required string Email { get; set; }
     public DigestFrequency Frequency { get; set; }
     /// <summary>Bound into the confirmation link; cleared once confirmed so the link cannot be replayed after an unsubscribe.</summary>
