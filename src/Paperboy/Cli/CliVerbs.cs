@@ -18,8 +18,18 @@ public static class CliVerbs
         foreach (var verb in SearchVerbs.All(app)) root.Subcommands.Add(verb);
         try
         {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // An unknown verb or a bad option: one line naming it, and 2, like every other bad argument.
+                var problem = parsed.UnmatchedTokens.Count > 0
+                    ? $"unknown verb or option '{string.Join(' ', parsed.UnmatchedTokens)}'"
+                    : string.Join("; ", parsed.Errors.Select(e => e.Message));
+                Console.Error.WriteLine($"error: {problem} (see paperboy --help)");
+                return 2;
+            }
             // Without the default handler a CliException reaches the catch below: one line, no stack trace.
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {

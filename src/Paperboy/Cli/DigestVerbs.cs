@@ -38,8 +38,7 @@ public static class DigestVerbs
     static DateOnly? ParseDay(string? text)
     {
         if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new CliException($"--date '{text}' is not a day like 2026-08-24");
+        return DigestPeriod.TryParseDay(text, out var day, out var error) ? day : throw new CliException($"--date {error}");
     }
 
     static int Report(DigestRunResult result, bool dryRun)

@@ -7,7 +7,7 @@ namespace Paperboy.Community;
 
 /// <summary>
 /// Rate-limit policies (ASP.NET's RateLimiter): per person for votes, comments and submissions, per client for sign-in
-/// requests. Limits come from <see cref="RateLimitOptions"/>, read when a partition is first made.
+/// and subscription requests (each sends mail). Limits come from <see cref="RateLimitOptions"/>, read when a partition is first made.
 /// </summary>
 public static class CommunityRateLimits
 {
@@ -15,6 +15,8 @@ public static class CommunityRateLimits
     public const string Comments = "comments";
     public const string Submissions = "submissions";
     public const string SignInClient = "signin-client";
+    /// <summary>Digest subscriptions per client: each mails a confirmation to an address of the client's choosing, like a sign-in link.</summary>
+    public const string SubscribeClient = "subscribe-client";
 
     public static IServiceCollection AddCommunityRateLimits(this IServiceCollection services)
     {
@@ -26,6 +28,7 @@ public static class CommunityRateLimits
             o.AddPolicy(Comments, ctx => PerPerson(ctx, Comments, x => (x.Comments, x.CommentsWindowSeconds)));
             o.AddPolicy(Submissions, ctx => PerPerson(ctx, Submissions, x => (x.Submissions, x.SubmissionsWindowSeconds)));
             o.AddPolicy(SignInClient, ctx => Window(ClientKey(ctx), ctx, x => (x.SignInPerClient, x.SignInWindowSeconds)));
+            o.AddPolicy(SubscribeClient, ctx => Window("subscribe:" + ClientKey(ctx), ctx, x => (x.SignInPerClient, x.SignInWindowSeconds)));
             o.OnRejected = (rejected, ct) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
@@ -35,10 +38,15 @@ public static class CommunityRateLimits
         return services;
     }
 
+    /// <summary>429 with Retry-After: a problem for the API, the message page for a form a person sent.</summary>
     public static async ValueTask WriteTooManyAsync(HttpContext context, int retryAfterSeconds)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfterSeconds} seconds.");
+        var detail = $"Slow down: try again in {retryAfterSeconds} seconds.";
+        if (context.Request.Path.StartsWithSegments("/api"))
+            await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
+        else
+            await Pages.Message(StatusCodes.Status429TooManyRequests, "Too many requests", detail).ExecuteAsync(context);
     }
 
     static RateLimitPartition<string> PerPerson(HttpContext ctx, string policy, Func<RateLimitOptions, (int, int)> pick)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Paperboy.Digest.Outbox;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -49,7 +50,7 @@ public static class PaperPageEndpoints
         var paperId = PaperRoutes.IdOf(ctx);
         if (await upvotes.ToggleAsync(viewer.Id, paperId, ct) is null)
             return Pages.Message(404, "Paper not found", $"There is no paper '{paperId}' here.");
-        return Results.Redirect(PaperRoutes.LocalOr(returnUrl, PaperRoutes.Discussion(paperId)));
+        return Results.Redirect(LocalUrl.Or(returnUrl, PaperRoutes.Discussion(paperId)));
     }
 
     static async Task<IResult> CommentAsync(HttpContext ctx, [FromForm] string? text, [FromForm] string? parentId, CommentStore comments, CancellationToken ct)

@@ -24,8 +24,8 @@ public static class PreviewEndpoints
             if (Viewer.From(http) is not { } viewer) return Pages.SignInFirst(http);
             if (!viewer.IsCurator) return Pages.Message(403, "Curators only", "Only curators can preview the digests.");
             var day = runner.Today;
-            if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-                return Pages.Message(400, "Not a date", $"date '{date}' is not a day like 2026-08-24.", "/digest/preview", "Today's digest");
+            if (date is not null && !DigestPeriod.TryParseDay(date, out day, out var dateError))
+                return Pages.Message(400, "Not a date", $"date {dateError}", "/digest/preview", "Today's digest");
             var freq = DigestFrequency.Daily;
             if (frequency is not null && (!Enum.TryParse(frequency, true, out freq) || !Enum.IsDefined(freq)))
                 return Pages.Message(400, "Not a frequency", $"frequency '{frequency}' must be daily or weekly.", "/digest/preview", "Today's digest");

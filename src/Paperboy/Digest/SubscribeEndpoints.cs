@@ -1,7 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Paperboy.Community;
+using Paperboy.Digest.Outbox;
 using Paperboy.Storage;
 using Paperboy.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Paperboy.Digest;
 
@@ -22,7 +24,7 @@ public static class SubscribeEndpoints
                 return new RazorComponentResult<SubscribePage>(new { Email = email, Frequency = frequency, Error = error.Value.Message }) { StatusCode = 400 };
             await subscriptions.RequestAsync(address!, freq, ct);
             return Pages.Message(200, "Check your inbox", Pending);
-        });
+        }).RequireRateLimiting(CommunityRateLimits.SubscribeClient);
 
         app.MapPost("/api/subscriptions", async Task<Results<Accepted<SubscriptionAccepted>, ProblemHttpResult>> (
             SubscriptionRequest? body, SubscriptionService subscriptions, CancellationToken ct) =>
@@ -31,7 +33,7 @@ public static class SubscribeEndpoints
             if (error is { } e) return ApiProblems.BadInput(e.Parameter, e.Message);
             await subscriptions.RequestAsync(address!, freq, ct);
             return TypedResults.Accepted((string?)null, new SubscriptionAccepted("pending", Pending));
-        }).WithName("Subscribe").WithSummary("Ask for digests by email (double opt-in)");
+        }).WithName("Subscribe").WithSummary("Ask for digests by email (double opt-in)").RequireRateLimiting(CommunityRateLimits.SubscribeClient);
 
         app.MapGet("/subscribe/confirm/{token}", async Task<IResult> (string token, SubscriptionService subscriptions, CancellationToken ct) =>
         {

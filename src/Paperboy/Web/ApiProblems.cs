@@ -11,8 +11,11 @@ public static class ApiProblems
     public const string InvalidTitle = "One or more validation errors occurred.";
 
     public static ProblemHttpResult Problem(int status, string title, string detail, string? parameter = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title,
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeOf(status),
             extensions: parameter is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter] = [detail] } });
+
+    /// <summary>ASP.NET names the RFC 9110 section of most statuses; 429 is defined in RFC 6585.</summary>
+    static string? TypeOf(int status) => status == StatusCodes.Status429TooManyRequests ? "https://tools.ietf.org/html/rfc6585#section-4" : null;
 
     /// <summary>400 for bad input, each parameter with its messages; the detail says them all.</summary>
     public static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>

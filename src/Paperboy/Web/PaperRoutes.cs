@@ -53,8 +53,4 @@ public static class PaperRoutes
     }
 
     public static string Discussion(string paperId) => $"/papers/{paperId}/discussion";
-
-    /// <summary>A return address from a form, if it stays on this site; else the fallback.</summary>
-    public static string LocalOr(string? returnUrl, string fallback) =>
-        returnUrl is { Length: > 0 } r && r[0] == '/' && !r.StartsWith("//") && !r.StartsWith("/\\") ? r : fallback;
 }

@@ -39,6 +39,8 @@ public static class AccountWatchlistEndpoints
         {
             var (body, problem) = await JsonBody.ReadAsync<WatchlistRequest>(ctx.Request, """{"query": "activation steering"}""", ct);
             if (problem is not null) return problem;
+            // What was sent is checked before whose it is: a query that cannot be parsed is a 400 naming it, subscribed or not.
+            if (WatchlistQuery.Parse(body!.Query).Error is { } queryError) return ApiProblems.BadInput("query", queryError);
             if (await SubscriptionAsync(ctx, subscriptions, ct) is not { } sub)
                 return ApiProblems.Problem(409, "Not subscribed", "This account's email gets no digest; subscribe it first (POST /api/subscriptions) and follow the confirmation link.");
             var (id, error) = await subscriptions.AddWatchlistAsync(sub.Id, body!.Query, ct);

@@ -83,14 +83,14 @@ public static class HfDailyParser
                 : [],
             PublishedAt = published,
             UpdatedAt = published,
-            ProjectPage = NonEmpty(Str(p, "projectPage")),
-            GithubRepo = NonEmpty(Str(p, "githubRepo")),
+            ProjectPage = HttpLink.OrNull(Str(p, "projectPage")),
+            GithubRepo = HttpLink.OrNull(Str(p, "githubRepo")),
             GithubStars = Int(p, "githubStars"),
             AiSummary = NonEmpty(Str(p, "ai_summary")),
             AiKeywords = p.TryGetProperty("ai_keywords", out var kw) && kw.ValueKind == JsonValueKind.Array
                 ? [.. kw.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!)]
                 : null,
-            Thumbnail = NonEmpty(Str(e, "thumbnail") ?? Str(e, "mediaUrl")),
+            Thumbnail = HttpLink.OrNull(Str(e, "thumbnail") ?? Str(e, "mediaUrl")),
             Organization = organization is { } o ? NonEmpty(Str(o, "fullname") ?? Str(o, "name")) : null,
             ImportedUpvotes = Int(p, "upvotes") ?? 0,
             ImportedComments = Int(e, "numComments") ?? 0,
