@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Paperboy.Domain;
 using Paperboy.Storage;
 
 namespace Paperboy.Community;
@@ -12,7 +13,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
 
     /// <summary>Null when the text is fine, else what is wrong with it.</summary>
     public static string? TextProblem(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "Write something first: the comment is empty."
+        string.IsNullOrWhiteSpace(text is null ? null : ControlCharacters.Strip(text)) ? "Write something first: the comment is empty."
         : text.Length > MaxLength ? $"A comment holds at most {MaxLength} characters; this one has {text.Length}." : null;
 
     /// <summary>Every comment of a paper, oldest first, with its author's handle.</summary>
@@ -38,7 +39,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
         if (parentId is { } pid && !await db.Set<Comment>().AnyAsync(c => c.Id == pid && c.PaperId == paperId, ct)) return CommentResult.ParentNotFound;
         using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var comment = new Comment { PaperId = paperId, UserId = userId, ParentId = parentId, Text = text, CreatedAt = DateTime.UtcNow };
+        var comment = new Comment { PaperId = paperId, UserId = userId, ParentId = parentId, Text = ControlCharacters.Strip(text), CreatedAt = DateTime.UtcNow };
         db.Add(comment);
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlAsync($"UPDATE papers SET comment_count = comment_count + 1 WHERE id = {paperId}", ct);
@@ -53,8 +54,9 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
     {
         var owned = await OwnedAsync(userId, commentId, ct);
         if (owned.Outcome != CommentOutcome.Done) return owned;
+        var clean = ControlCharacters.Strip(text);
         await db.Set<Comment>().Where(c => c.Id == commentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, text).SetProperty(c => c.EditedAt, DateTime.UtcNow), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, clean).SetProperty(c => c.EditedAt, DateTime.UtcNow), ct);
         return owned;
     }
 

@@ -1,3 +1,4 @@
+using Paperboy.Domain;
 using Paperboy.Search;
 
 namespace Paperboy.Digest.Watchlists;
@@ -26,6 +27,6 @@ public static class WatchlistQuery
             : Empty);
     }
 
-    /// <summary>The text as stored: trimmed, runs of spaces made one.</summary>
-    public static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The text as stored: trimmed, runs of spaces made one, no control characters.</summary>
+    public static string Normalize(string text) => string.Join(' ', ControlCharacters.Strip(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
