@@ -21,6 +21,9 @@ public static class PaperboyApp
         {
             // Verbs take their own options; only the server reads --urls and friends from the command line.
             Args = isVerb ? [] : args.Where(a => a != "serve").ToArray(),
+            // The stylesheet comes from the program's own folder, wherever it is started from (the build copies wwwroot
+            // there); without it the working directory would be the content root and every page unstyled.
+            WebRootPath = OwnWebRoot(),
         });
         AddServices(builder, serving: !isVerb);
         var app = builder.Build();
@@ -66,6 +69,8 @@ public static class PaperboyApp
             .GetField("Section")?.GetRawConstantValue() as string;
         return section is null ? message : $"{section}:{m.Groups[2].Value}: {message}";
     }
+
+    static string? OwnWebRoot() => Path.Combine(AppContext.BaseDirectory, "wwwroot") is var own && Directory.Exists(own) ? own : null;
 
     public static void AddServices(WebApplicationBuilder builder, bool serving)
     {
