@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Paperboy.Web;
 
 namespace Paperboy.Digest;
 
@@ -33,7 +34,7 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
     void TextPaper(StringBuilder sb, PaperSummary p, int n)
     {
         sb.AppendLine($"{n}. {DigestText.Flatten(p.Title)}");
-        sb.AppendLine($"   {DigestText.Authors(p.Authors)} · {DigestText.Votes(p.Upvotes)}");
+        sb.AppendLine($"   {DigestText.Authors(p.Authors)} · {Counted.Of(p.Upvotes, "upvote")}");
         sb.AppendLine($"   {DigestText.Opening(p.Abstract, abstractChars)}");
         sb.AppendLine($"   {links.Paper(p.Id)}  (arXiv: {DigestLinks.Arxiv(p.Id)})").AppendLine();
     }
@@ -67,7 +68,7 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
           .Append($"<a href=\"{E(links.Paper(p.Id))}\" style=\"font-size:16px;font-weight:600;color:#0969da;text-decoration:none;\">")
           .Append(E(DigestText.Flatten(p.Title))).Append("</a>\n")
           .Append("<div style=\"font-size:13px;color:#656d76;margin:2px 0 4px;\">").Append(E(DigestText.Authors(p.Authors)))
-          .Append(" · <strong>").Append(E(DigestText.Votes(p.Upvotes))).Append("</strong></div>\n")
+          .Append(" · <strong>").Append(E(Counted.Of(p.Upvotes, "upvote"))).Append("</strong></div>\n")
           .Append("<div style=\"font-size:14px;line-height:1.45;\">").Append(E(DigestText.Opening(p.Abstract, abstractChars))).Append("</div>\n")
           .Append($"<div style=\"font-size:13px;margin-top:4px;\"><a href=\"{E(links.Paper(p.Id))}\" style=\"color:#0969da;\">Paper page</a> · ")
           .Append($"<a href=\"{E(DigestLinks.Arxiv(p.Id))}\" style=\"color:#0969da;\">arXiv</a></div></div>\n");

@@ -32,8 +32,6 @@ public static partial class DigestText
         ? string.Join(", ", authors)
         : string.Join(", ", authors.Take(5)) + $" and {authors.Count - 5} more";
 
-    public static string Votes(int upvotes) => upvotes == 1 ? "1 upvote" : $"{upvotes} upvotes";
-
     public static string Heading(DigestPeriod period) =>
         (period.Frequency == DigestFrequency.Weekly ? "This week's" : "The day's") + " trending papers · " + period.Label;
 
