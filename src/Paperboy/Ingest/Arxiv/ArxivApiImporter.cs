@@ -57,8 +57,10 @@ public sealed class ArxivApiImporter(ImportRunner runner, ArxivApiClient client,
                     if (start == 0) session.Reject(new ImportProblem($"'{query}'", "arXiv found no papers (empty result)"), 0);
                     break;
                 }
-                start += feed.Entries.Count;
-                await session.WriteAsync(ImportBatch.Of(feed.Entries, start.ToString(CultureInfo.InvariantCulture)), token);
+                // A server may answer with more than it was asked for (a whole page): --max is a promise, so never more.
+                var entries = feed.Entries.Count > size ? feed.Entries.Take(size).ToList() : feed.Entries;
+                start += entries.Count;
+                await session.WriteAsync(ImportBatch.Of(entries, start.ToString(CultureInfo.InvariantCulture)), token);
             }
         }, ct);
     }
