@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
@@ -19,7 +18,7 @@ public abstract class DigestSenderProcessTests(Engine engine)
         const int count = 12;
         for (var i = 0; i < count; i++) await AddSubscriberAsync(app, $"r{i:00}@example.org");
 
-        var first = Start(app, smtp);
+        await using var first = Start(app, smtp);
         await smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(60));
         // Kill while the next message waits in the server's slow RCPT, not in the instant between the server saving a
         // message and the sender recording it (a kill there re-sends that one message: SMTP has no way to ask).
@@ -29,17 +28,15 @@ public abstract class DigestSenderProcessTests(Engine engine)
         while (await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Sent)) != Arrived(smtp)
                && DateTime.UtcNow < deadline)
             await Task.Delay(5);
-        first.Kill(); // SIGKILL: no clean-up of any kind
-        await first.WaitForExitAsync();
+        await first.KillAsync(); // SIGKILL: no clean-up of any kind
         var beforeRerun = (await smtp.MessagesAsync()).Count;
         Assert.InRange(beforeRerun, 4, count - 1);
 
         await Task.Delay(TimeSpan.FromSeconds(2.2)); // the killed run's claim runs out
-        var second = Start(app, smtp);
-        var output = await second.StandardOutput.ReadToEndAsync();
-        await second.WaitForExitAsync();
+        await using var second = Start(app, smtp);
+        var (code, output, error) = await second.WaitForExitAsync();
 
-        Assert.True(second.ExitCode == 0, output + await second.StandardError.ReadToEndAsync());
+        Assert.True(code == 0, output + error);
         Assert.Contains("daily:2026-08-25", output);
         var messages = await smtp.WaitForMessagesAsync(count);
         await Task.Delay(500);
@@ -51,11 +48,11 @@ public abstract class DigestSenderProcessTests(Engine engine)
 
     static int Arrived(SmtpServer smtp) => Directory.GetFiles(Path.Combine(smtp.Maildir, "new")).Length;
 
-    static Process Start(PaperboyFactory app, SmtpServer smtp)
+    static PaperboyProcess Start(PaperboyFactory app, SmtpServer smtp)
     {
         var settings = Settings(smtp, ("Paperboy:Digest:Connections", "1"), ("Paperboy:Digest:ClaimBatch", "3"),
             ("Paperboy:Digest:ClaimSeconds", "2"));
-        return Process.Start(PaperboyProcess.StartInfo(app.Database.Settings.Concat(settings), "digest", "send", "--date", "2026-08-25"))!;
+        return PaperboyProcess.Start(app.Database.Settings.Concat(settings), "digest", "send", "--date", "2026-08-25");
     }
 }
 
