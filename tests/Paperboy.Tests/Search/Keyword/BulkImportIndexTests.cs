@@ -86,8 +86,8 @@ public sealed class BulkImportIndexTests
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?> { ["Paperboy:Search:IndexPollSeconds"] = "0.1" });
         await WriteAsync(app, bulk: true, Record("2601.00002", "Queued: sparse kernels"));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await SearchAsync(app, "kernels")).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Eventually.WaitUntilAsync(async () => (await SearchAsync(app, "kernels")).Count > 0, TimeSpan.FromSeconds(20),
+            "the hub to index the queued paper");
         Assert.Equal(["2601.00002"], await SearchAsync(app, "kernels"));
         await using var conn = await OpenAsync(app);
         await AssertIndexIsWholeAsync(conn);
@@ -145,8 +145,8 @@ public sealed class BulkImportIndexTests
         });
         await using var conn = await ManySegmentsAsync(app, 10);
         await WriteAsync(app, bulk: true, Record("2601.00100", "Queued: sparse kernels"));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await SqliteKeywordQueue.SegmentsAsync(conn, default) > 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Eventually.WaitUntilAsync(async () => await SqliteKeywordQueue.SegmentsAsync(conn, default) <= 1, TimeSpan.FromSeconds(20),
+            "the hub to merge the keyword index into one segment");
         Assert.Equal(1, await SqliteKeywordQueue.SegmentsAsync(conn, default));
         Assert.Equal(6, (await SearchAsync(app, "sparse")).Count);
         await AssertIndexIsWholeAsync(conn);
