@@ -40,8 +40,13 @@ public abstract class DigestSenderProcessTests(Engine engine)
 
         Assert.True(code == 0, output + error);
         Assert.Contains("daily:2026-08-25", output);
-        // The second run has exited and the first is dead, so every message either was accepted (and is saved) or never will be.
-        var messages = await smtp.MessagesAsync();
+        var messages = await smtp.WaitForMessagesAsync(count);
+        // A bounded grace period, kept on purpose: under heavy load (the full suite on 2 cores) the last messages were
+        // seen arriving after the second run had exited, which nothing in the outbox explains yet, so there is no
+        // condition that proves the server has settled. Half a second for a 13th (a duplicate) to show up, as before.
+        // TODO: find what delivers after the run's exit, then wait on that instead.
+        await Task.Delay(500);
+        messages = await smtp.MessagesAsync();
         Assert.Equal(count, messages.Count);
         Assert.Equal(count, messages.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"r{i:00}@example.org"), messages.Select(To).Order());
