@@ -8,8 +8,11 @@ namespace Paperboy.Tests.Digest;
 
 public class DigestDeliveryTests
 {
-    [Fact]
-    public async Task TheDigestShowsTheFeaturedPapersBestVotedFirstThenEachWatchlistWithPlainTextAndHtml()
+    /// <summary>
+    /// Tuesday's run for a daily reader with three watch-lists and a weekly reader: Monday's two featured papers, three
+    /// new papers (one by Hinton, one about diffusion in cs.LG) and an old one about activation steering.
+    /// </summary>
+    static async Task<(Paperboy.Digest.DigestRunResult Result, MimeKit.MimeMessage Message)> SendTuesdaysDigestAsync()
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp, ("Paperboy:Smtp:ReplyTo", "editors@paperboy.test")));
@@ -25,13 +28,34 @@ public class DigestDeliveryTests
 
         var result = await RunAsync(app, Tuesday);
 
+        return (result, Assert.Single(await smtp.WaitForMessagesAsync(1)));
+    }
+
+    [Fact]
+    public async Task OnATuesdayOnlyTheDailyReaderGetsADigest()
+    {
+        var (result, m) = await SendTuesdaysDigestAsync();
+
         Assert.Equal(1, Assert.Single(result.Composed).Messages); // the weekly reader gets nothing on a Tuesday
-        var m = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal("reader@example.org", To(m));
+    }
+
+    [Fact]
+    public async Task TheDigestComesFromTheSiteWithItsReplyToAStableMessageIdAndTheDayInTheSubject()
+    {
+        var (_, m) = await SendTuesdaysDigestAsync();
+
         Assert.Equal("papers@paperboy.test", m.From.Mailboxes.Single().Address);
         Assert.Equal("editors@paperboy.test", m.ReplyTo.Mailboxes.Single().Address);
         Assert.Equal("daily.2026-08-25.1@paperboy.test", m.MessageId);
         Assert.StartsWith("Daily papers, Monday 24 August 2026", m.Subject);
+    }
+
+    [Fact]
+    public async Task TheDigestListsTheFeaturedPapersBestVotedFirstWithTheFirstLinesOfTheirAbstractsAndTheirLinks()
+    {
+        var (_, m) = await SendTuesdaysDigestAsync();
+
         var text = Text(m);
         Assert.True(text.IndexOf("Huge Results on Activation Steering", StringComparison.Ordinal) < text.IndexOf("Modest Results", StringComparison.Ordinal));
         Assert.Contains("40 upvotes", text);
@@ -39,6 +63,14 @@ public class DigestDeliveryTests
         Assert.DoesNotContain(string.Concat(Enumerable.Repeat("word ", 100)), text); // only the first lines of the abstract
         Assert.Contains("https://paperboy.test/papers/2608.00002", text);
         Assert.Contains("https://arxiv.org/abs/2608.00002", text);
+    }
+
+    [Fact]
+    public async Task EachWatchlistIsASectionOfItsNewMatchesAndNoPaperAppearsTwiceInAMessage()
+    {
+        var (_, m) = await SendTuesdaysDigestAsync();
+
+        var text = Text(m);
         Assert.Contains("New on your watch-list \"activation steering\"", text);
         Assert.Contains("Sparse Autoencoders for Activation Steering", text);
         Assert.DoesNotContain("An Old Paper", text);     // not new
@@ -46,15 +78,28 @@ public class DigestDeliveryTests
         // A paper appears once per message: featured papers are not repeated in sections, nor sections in each other.
         Assert.Equal(1, CountOf(text, "Sparse Autoencoders for Activation Steering"));
         Assert.Equal(1, CountOf(text, "Huge Results on Activation Steering"));
+    }
+
+    [Fact]
+    public async Task TheHtmlPartLinksThePapersWithInlineStylesAndNoScript()
+    {
+        var (_, m) = await SendTuesdaysDigestAsync();
+
         var html = Html(m);
         Assert.Contains("<a href=\"https://paperboy.test/papers/2608.00002\"", html);
         Assert.Contains("style=\"", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Geoffrey Hinton, Ann Other", html);
-        var unsubscribe = m.Headers["List-Unsubscribe"];
-        Assert.Matches("^<https://paperboy.test/unsubscribe/[^>]+>$", unsubscribe);
+    }
+
+    [Fact]
+    public async Task EveryDigestCarriesAOneClickUnsubscribeHeaderAndAManageLink()
+    {
+        var (_, m) = await SendTuesdaysDigestAsync();
+
+        Assert.Matches("^<https://paperboy.test/unsubscribe/[^>]+>$", m.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", m.Headers["List-Unsubscribe-Post"]);
-        Assert.Contains("https://paperboy.test/subscriptions/manage/", text);
+        Assert.Contains("https://paperboy.test/subscriptions/manage/", Text(m));
     }
 
     static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
@@ -127,7 +172,9 @@ public class DigestDeliveryTests
         Assert.True(rows["busy@example.org"].NextAttemptAt > DateTime.UtcNow.AddMilliseconds(-100));
         Assert.Equal(new[] { "a@example.org", "z@example.org" }, (await smtp.WaitForMessagesAsync(2)).Select(To).Order());
 
-        await Task.Delay(1200);
+        // Part of the scenario: the busy recipient's backoff (RetryBaseSeconds = 1) runs out on the clock before the retry.
+        var backoffLeft = rows["busy@example.org"].NextAttemptAt - DateTime.UtcNow;
+        if (backoffLeft > TimeSpan.Zero) await Task.Delay(backoffLeft + TimeSpan.FromMilliseconds(100));
         var retry = await RunAsync(app, Tuesday);
 
         Assert.Equal(0, retry.Composed.Single().Messages);
@@ -182,10 +229,15 @@ public class DigestScheduleTests
 
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, settings);
 
-        var m = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
-        Assert.Contains("Yesterday's Best", Text(m));
-        await Task.Delay(1000);
-        Assert.Single(await smtp.MessagesAsync());
+        // Settled: the schedule's run has ended (it gives its lease back) and every outbox row is sent, so no sender has
+        // anything left to send; the server saves a message before accepting it, so what arrived is all that will.
+        await Eventually.WaitUntilAsync(async () => await app.WithDbAsync(async d =>
+                !await d.Set<JobLease>().AnyAsync(l => l.Name == "digest-send")
+                && await d.Set<OutboxMessage>().AnyAsync()
+                && await d.Set<OutboxMessage>().AllAsync(o => o.Status == OutboxStatus.Sent)),
+            TimeSpan.FromSeconds(30), "the scheduled digest run to end with its outbox sent");
         Assert.Equal(OutboxStatus.Sent, (await app.WithDbAsync(d => d.Set<OutboxMessage>().SingleAsync())).Status);
+        var m = Assert.Single(await smtp.MessagesAsync());
+        Assert.Contains("Yesterday's Best", Text(m));
     }
 }

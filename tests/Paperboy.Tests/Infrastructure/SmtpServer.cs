@@ -89,17 +89,15 @@ public sealed class SmtpServer : IAsyncDisposable
         return list.OrderBy(m => m.Item1).Select(m => m.Item2).ToList();
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages arrived (the server writes asynchronously).</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var messages = await MessagesAsync();
-            if (messages.Count >= count || DateTime.UtcNow > deadline) return messages;
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> messages arrived (the app sends in the background), and fails the
+    /// test if they have not within the timeout (15 s unless given). To show that no more come, wait for what proves
+    /// the sender is done (its run returned, its outbox rows are sent), then read <see cref="MessagesAsync"/>: the
+    /// server saves a message before it answers 250, so a message the sender saw accepted is already here.
+    /// </summary>
+    public Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan? timeout = null) =>
+        Eventually.WaitForAsync(MessagesAsync, messages => messages.Count >= count, timeout ?? TimeSpan.FromSeconds(15),
+            $"{count} message(s) to arrive at the SMTP server");
 
     static int FreePort()
     {
