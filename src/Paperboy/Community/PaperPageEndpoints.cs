@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Paperboy.Digest.Outbox;
 using Paperboy.Storage;
 using Paperboy.Web;
 

@@ -30,6 +30,23 @@ public sealed partial class LayeringTests
     }
 
     [Fact]
+    public void EverySourceFileNamesOnlyFoldersItsRowAllows()
+    {
+        // The same reading as ../shared/tools/folder-deps (usings and qualified names, in C# and Razor), so that an
+        // unused using of a forbidden folder fails here too, not only a compiled dependency.
+        var table = LayerTable.Read();
+        var source = Path.Combine(RepoPaths.Root, "src", "Paperboy");
+        var violations = new List<string>();
+        foreach (var folder in table.Keys.Where(f => Directory.Exists(Path.Combine(source, f))))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(source, folder), "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)))
+        foreach (var used in SourceReference().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct())
+            if (used != folder && table.ContainsKey(used) && !table[folder].Contains(used))
+                violations.Add($"{Path.GetRelativePath(source, file)} names Paperboy.{used}, which {folder} may not use");
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public void NothingUsesTheCompositionRoot()
     {
         var result = Types.InAssembly(Program).That().ResideInNamespaceMatching(@"^Paperboy\.")
@@ -81,8 +98,18 @@ public sealed partial class LayeringTests
         Assert.Contains(result.FailingTypes, t => t.FullName.StartsWith("Paperboy.Papers.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TheSourceScanSeesAReferenceThatExists()
+    {
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Paperboy", "Papers", "PaperPage.razor"));
+        Assert.Contains("Community", SourceReference().Matches(page).Select(m => m.Groups[1].Value));
+    }
+
     static string NamespaceOf(string folder) => $@"^Paperboy\.{folder}(\.|$)";
 
     [GeneratedRegex(@"^Paperboy\.([A-Z]\w*)")]
     private static partial Regex FolderOf();
+
+    [GeneratedRegex(@"(?:@?using\s+(?:static\s+)?|[^\w.])Paperboy\.([A-Z]\w*)")]
+    private static partial Regex SourceReference();
 }

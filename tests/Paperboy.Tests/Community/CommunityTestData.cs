@@ -57,6 +57,17 @@ public static partial class CommunityTestData
         return SecretTokens.Format(SignInService.Prefix, link.Id, secret);
     }
 
+    /// <summary>Asks for a sign-in link for <paramref name="email"/> through the real form, as a new visitor.</summary>
+    public static async Task<HttpResponseMessage> RequestLinkAsync(PaperboyFactory app, string email)
+    {
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/signin");
+        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+    }
+
     /// <summary>Signs a cookie-keeping client in as the owner of <paramref name="email"/> through the real link form.</summary>
     public static async Task SignInAsync(PaperboyFactory app, HttpClient client, string email, string? handle = null)
     {

@@ -140,14 +140,4 @@ public class FormSecurityTests
 
         Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
     }
-
-    static async Task<HttpResponseMessage> RequestLinkAsync(PaperboyFactory app, string email)
-    {
-        var client = app.CreateClient();
-        var page = await client.GetStringAsync("/signin");
-        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["__RequestVerificationToken"] = AntiforgeryToken(page),
-        }));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
+using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Digest.DigestTestData;
 using static Paperboy.Tests.Community.CommunityTestData;

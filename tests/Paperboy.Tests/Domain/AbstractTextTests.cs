@@ -1,4 +1,5 @@
 using Paperboy.Domain;
+using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Domain;
 

@@ -28,11 +28,15 @@ public sealed class PaperboyProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>paperboy args...</c> and returns at once.</summary>
-    public static PaperboyProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
+    public static PaperboyProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
+        StartIn(AppContext.BaseDirectory, settings, args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="workingDirectory"/> as the current folder (an operator may start it anywhere).</summary>
+    public static PaperboyProcess StartIn(string workingDirectory, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -1,3 +1,4 @@
+using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using Paperboy.Web;
 using static Paperboy.Tests.Community.CommunityTestData;

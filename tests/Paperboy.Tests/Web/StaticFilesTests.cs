@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Paperboy.Tests.Infrastructure;
@@ -13,37 +12,23 @@ public class StaticFilesTests
     {
         var elsewhere = Directory.CreateTempSubdirectory("paperboy-cwd-").FullName;
         var port = FreePort();
-        var psi = PaperboyProcess.StartInfo(new Dictionary<string, string?>
+        await using var server = PaperboyProcess.StartIn(elsewhere, new Dictionary<string, string?>
         {
             ["Paperboy:DataDir"] = Path.Combine(elsewhere, "data"), ["Paperboy:Ingest:Scheduled"] = "false",
             ["Paperboy:Digest:Scheduled"] = "false", ["Paperboy:Search:Backfill"] = "false",
         }, "--urls", $"http://127.0.0.1:{port}");
-        psi.WorkingDirectory = elsewhere;
-        using var server = Process.Start(psi)!;
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var css = await FirstAnswerAsync(http, "/site.css", server);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
+        var css = await Eventually.WaitForAsync(() => TryGetAsync(http, "/site.css"), r => r is not null, TimeSpan.FromSeconds(60), "the hub to listen");
+
+        Assert.Equal(HttpStatusCode.OK, css!.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>The answer to <paramref name="path"/> once the server listens (bounded: 60 s, or until it exits).</summary>
-    static async Task<HttpResponseMessage> FirstAnswerAsync(HttpClient http, string path, Process server)
+    static async Task<HttpResponseMessage?> TryGetAsync(HttpClient http, string path)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try { return await http.GetAsync(path); }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !server.HasExited) { await Task.Delay(100); }
-        }
+        try { return await http.GetAsync(path); }
+        catch (HttpRequestException) { return null; } // not listening yet
     }
 
     static int FreePort()

@@ -3,7 +3,7 @@ using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
-namespace Paperboy.Tests.Digest;
+namespace Paperboy.Tests.Digest.Watchlists;
 
 /// <summary>The watch-list API checks what it was sent before whether the account is subscribed.</summary>
 public class WatchlistBodyFirstTests

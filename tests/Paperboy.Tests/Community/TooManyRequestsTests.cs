@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 
-namespace Paperboy.Tests.Web;
+namespace Paperboy.Tests.Community;
 
 /// <summary>A rate limit answers 429 with Retry-After: a page for a person at a form, a typed problem for the API.</summary>
 public class TooManyRequestsTests
@@ -38,15 +37,5 @@ public class TooManyRequestsTests
         var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString());
         Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
-    }
-
-    static async Task<HttpResponseMessage> RequestLinkAsync(PaperboyFactory app, string email)
-    {
-        var client = app.CreateClient();
-        var page = await client.GetStringAsync("/signin");
-        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["__RequestVerificationToken"] = AntiforgeryToken(page),
-        }));
     }
 }

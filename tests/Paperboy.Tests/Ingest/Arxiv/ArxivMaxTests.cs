@@ -5,7 +5,7 @@ using Paperboy.Ingest.Arxiv;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
-namespace Paperboy.Tests.Ingest;
+namespace Paperboy.Tests.Ingest.Arxiv;
 
 /// <summary><c>import arxiv --query Q --max N</c> imports at most N papers, whatever the server sends back.</summary>
 public class ArxivMaxTests
