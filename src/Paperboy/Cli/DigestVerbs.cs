@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Paperboy.Digest;
 using Paperboy.Storage;
 

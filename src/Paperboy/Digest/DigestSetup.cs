@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Paperboy.Community;
 using Paperboy.Digest.Outbox;
 using Paperboy.Digest.Watchlists;

@@ -1,5 +1,4 @@
 using Paperboy.Community;
-using Paperboy.Digest.Outbox;
 using Paperboy.Storage;
 using Paperboy.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

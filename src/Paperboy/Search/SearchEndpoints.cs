@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Paperboy.Domain;
 using Paperboy.Search.Meaning;
 using Paperboy.Storage;
 using Paperboy.Web;

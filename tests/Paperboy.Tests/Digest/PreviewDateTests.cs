@@ -1,6 +1,4 @@
-using System.Net;
 using Paperboy.Storage;
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 

@@ -1,5 +1,4 @@
 using Paperboy.Domain;
-using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Domain;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Paperboy.Domain;
 using Paperboy.Ingest;
 using Paperboy.Storage;
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 

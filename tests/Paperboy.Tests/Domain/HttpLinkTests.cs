@@ -1,6 +1,5 @@
 using Paperboy.Domain;
 using Paperboy.Ingest.HfDaily;
-using Paperboy.Storage;
 
 namespace Paperboy.Tests.Domain;
 

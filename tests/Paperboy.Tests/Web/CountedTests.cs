@@ -1,4 +1,3 @@
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using Paperboy.Web;
 using static Paperboy.Tests.Community.CommunityTestData;

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Paperboy.Storage;
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using Paperboy.Web;
 using static Paperboy.Tests.Community.CommunityTestData;

@@ -1,5 +1,4 @@
 using System.Net;
-using Paperboy.Tests.Community;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
 

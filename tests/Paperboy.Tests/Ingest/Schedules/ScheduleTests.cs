@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest.Schedules;
 
 namespace Paperboy.Tests.Ingest.Schedules;
