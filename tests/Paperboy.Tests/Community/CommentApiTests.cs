@@ -57,26 +57,57 @@ public class CommentApiTests
         Assert.Equal(1, (await app.WithDbAsync(db => db.FindAsync<Paper>("2409.01234").AsTask()))!.CommentCount);
     }
 
-    [Fact]
-    public async Task BadCommentsAreRefusedWithAProblemNamingTheParameter()
+    /// <summary>Each bad comment: what is wrong, the parameter the problem names and its detail ({other} is the id of a comment on another paper).</summary>
+    public static TheoryData<string, string, string> BadComments() => new()
+    {
+        { "empty", "text", "Write something first: the comment is empty." },
+        { "too long", "text", "A comment holds at most 10000 characters; this one has 10001." },
+        { "a reply to a comment on another paper", "parentId", "Comment {other} is not on paper '2409.01234'." },
+        { "not JSON", "body", """The body is not valid JSON; send something like {"text": "...", "parentId": null}.""" },
+    };
+
+    public static TheoryData<string> BadCommentKinds() => [.. BadComments().Select(row => (string)row[0])];
+
+    [Theory]
+    [MemberData(nameof(BadComments))]
+    public async Task ABadCommentIsRefusedWithAProblemNamingTheParameter(string bad, string parameter, string detail)
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+
+        var (response, other) = await PostBadCommentAsync(app, bad);
+
+        await AssertProblem(response, 400, parameter, detail.Replace("{other}", other.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadCommentKinds))]
+    public async Task ARefusedCommentIsNotCounted(string bad)
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+
+        await PostBadCommentAsync(app, bad);
+
+        Assert.Equal(0, (await app.WithDbAsync(db => db.FindAsync<Paper>("2409.01234").AsTask()))!.CommentCount);
+    }
+
+    /// <summary>Ada posts one bad comment on 2409.01234; 2409.05678 holds her good comment <c>other</c>.</summary>
+    static async Task<(HttpResponseMessage Response, long Other)> PostBadCommentAsync(PaperboyFactory app, string bad)
+    {
         await AddPaperAsync(app, "2409.01234");
         await AddPaperAsync(app, "2409.05678");
         var (_, token) = await AddUserAsync(app, "ada");
         var client = ApiClient(app, token);
         var other = (await JsonAsync(await client.PostAsJsonAsync("/api/papers/2409.05678/comments", new { text = "elsewhere" }))).GetProperty("id").GetInt64();
 
-        var empty = await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = "  " });
-        var tooLong = await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = new string('x', 10_001) });
-        var wrongParent = await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = "hi", parentId = other });
-        var notJson = await client.PostAsync("/api/papers/2409.01234/comments", new StringContent("{text:", System.Text.Encoding.UTF8, "application/json"));
-
-        await AssertProblem(empty, 400, "text", "Write something first: the comment is empty.");
-        await AssertProblem(tooLong, 400, "text", "A comment holds at most 10000 characters; this one has 10001.");
-        await AssertProblem(wrongParent, 400, "parentId", $"Comment {other} is not on paper '2409.01234'.");
-        await AssertProblem(notJson, 400, "body", """The body is not valid JSON; send something like {"text": "...", "parentId": null}.""");
-        Assert.Equal(0, (await app.WithDbAsync(db => db.FindAsync<Paper>("2409.01234").AsTask()))!.CommentCount);
+        var response = bad switch
+        {
+            "empty" => await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = "  " }),
+            "too long" => await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = new string('x', 10_001) }),
+            "a reply to a comment on another paper" => await client.PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = "hi", parentId = other }),
+            "not JSON" => await client.PostAsync("/api/papers/2409.01234/comments", new StringContent("{text:", System.Text.Encoding.UTF8, "application/json")),
+            _ => throw new ArgumentOutOfRangeException(nameof(bad), bad, "not a kind of bad comment"),
+        };
+        return (response, other);
     }
 
     [Fact]

@@ -17,8 +17,15 @@ public class ManageAndPreviewTests
             fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
     }
 
-    [Fact]
-    public async Task TheManageLinkInEveryMessageAddsAndRemovesWatchlistsAndChangesTheFrequencyWithoutSigningIn()
+    /// <summary>What the manage page answered, the subscription stored after its forms, and two requests that must fail.</summary>
+    sealed record ManageVisit(string Page, HttpStatusCode Added, string AddedPage, HttpStatusCode Bad, string BadPage,
+        List<string> Watchlists, DigestFrequency Frequency, HttpStatusCode AlteredLink, HttpStatusCode NoToken);
+
+    /// <summary>
+    /// A daily reader watching "old topic" follows the manage link of Tuesday's digest, without signing in: adds a watch-list,
+    /// adds one of only exclusions, removes "old topic", switches to weekly; then opens an altered link and posts without a token.
+    /// </summary>
+    static async Task<ManageVisit> FollowTheManageLinkAsync()
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
@@ -29,29 +36,87 @@ public class ManageAndPreviewTests
         var client = app.CreateClient();
 
         var page = await client.GetStringAsync(manage);
-        Assert.Contains("reader@example.org", page);
-        Assert.Contains("old topic", page);
-
         var added = await PostAsync(client, manage, manage + "/watchlists", ("query", "cat:cs.LG  -diffusion"));
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode); // redirected back to the page
-        Assert.Contains("cat:cs.LG -diffusion", await added.Content.ReadAsStringAsync());
         var bad = await PostAsync(client, manage, manage + "/watchlists", ("query", "-diffusion"));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("not only exclusions", await bad.Content.ReadAsStringAsync());
         var oldId = await app.WithDbAsync(db => db.Set<Watchlist>().Where(w => w.Query == "old topic").Select(w => w.Id).SingleAsync());
         await PostAsync(client, manage, $"{manage}/watchlists/{oldId}/delete");
         await PostAsync(client, manage, manage + "/frequency", ("frequency", "weekly"));
 
         var sub = await app.WithDbAsync(db => db.Set<Subscription>().Include(s => s.Watchlists).SingleAsync());
-        Assert.Equal(["cat:cs.LG -diffusion"], sub.Watchlists.Select(w => w.Query));
-        Assert.Equal(DigestFrequency.Weekly, sub.Frequency);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(manage + "0")).StatusCode);
+        var altered = await client.GetAsync(manage + "0");
         var noToken = await client.PostAsync(manage + "/frequency", new FormUrlEncodedContent([KeyValuePair.Create("frequency", "daily")]));
-        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode); // antiforgery on every form
+        return new(page, added.StatusCode, await added.Content.ReadAsStringAsync(), bad.StatusCode, await bad.Content.ReadAsStringAsync(),
+            [.. sub.Watchlists.Select(w => w.Query)], sub.Frequency, altered.StatusCode, noToken.StatusCode);
     }
 
     [Fact]
-    public async Task ThePreviewIsForCuratorsOnlyStrangersAreSentToSignInAndMembersRefused()
+    public async Task TheManageLinkInAMessageShowsTheSubscriptionAndItsWatchlistsWithoutSigningIn()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Contains("reader@example.org", visit.Page);
+        Assert.Contains("old topic", visit.Page);
+    }
+
+    [Fact]
+    public async Task AddingAWatchlistOnTheManagePageLeadsBackToItShowingTheQueryTidied()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(HttpStatusCode.OK, visit.Added); // redirected back to the page
+        Assert.Contains("cat:cs.LG -diffusion", visit.AddedPage);
+    }
+
+    [Fact]
+    public async Task AWatchlistOfOnlyExclusionsIsRefusedOnTheManagePageWithTheReason()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, visit.Bad);
+        Assert.Contains("not only exclusions", visit.BadPage);
+    }
+
+    [Fact]
+    public async Task TheManagePageKeepsTheAddedWatchlistAndDropsTheRemovedOne()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(["cat:cs.LG -diffusion"], visit.Watchlists);
+    }
+
+    [Fact]
+    public async Task TheManagePageChangesTheFrequency()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(DigestFrequency.Weekly, visit.Frequency);
+    }
+
+    [Fact]
+    public async Task AnAlteredManageLinkIsNotFound()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, visit.AlteredLink);
+    }
+
+    [Fact]
+    public async Task AManagePageFormPostedWithoutItsAntiforgeryTokenIsRefused()
+    {
+        var visit = await FollowTheManageLinkAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, visit.NoToken); // antiforgery on every form
+    }
+
+    /// <summary>What each visitor got from the preview of Tuesday 25 August 2026, and the outbox rows after all of them.</summary>
+    sealed record PreviewVisits(HttpStatusCode Anonymous, string? AnonymousLocation, HttpStatusCode Refused, string RefusedPage, string Html,
+        HttpStatusCode BadDate, string BadDatePage, HttpStatusCode Nobody, int OutboxRows);
+
+    /// <summary>
+    /// Monday featured "The Featured One" (9 upvotes). A stranger, the member Ada and the curator Cora open the preview;
+    /// Cora also asks for an impossible date and for an address with no subscription.
+    /// </summary>
+    static async Task<PreviewVisits> OpenThePreviewAsync()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(null));
         await AddPapersAsync(app, Monday, Paper("2608.00001", "The Featured One", upvotes: 9));
@@ -69,16 +134,61 @@ public class ManageAndPreviewTests
         var badDate = await curator.GetAsync("/digest/preview?date=2026-02-30");
         var nobody = await curator.GetAsync("/digest/preview?date=2026-08-25&email=nobody@example.org");
 
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal("/signin?returnUrl=%2Fdigest%2Fpreview%3Fdate%3D2026-08-25", anonymous.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.DoesNotContain("The Featured One", await refused.Content.ReadAsStringAsync());
-        Assert.Contains("The Featured One", html);
-        Assert.Contains("9 upvotes", html);
-        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
-        Assert.Contains("2026-02-30", await badDate.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync())); // previewing sends and records nothing
+        return new(anonymous.StatusCode, anonymous.Headers.Location?.OriginalString, refused.StatusCode, await refused.Content.ReadAsStringAsync(),
+            html, badDate.StatusCode, await badDate.Content.ReadAsStringAsync(), nobody.StatusCode,
+            await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task AStrangerIsSentToSignInAndBackToThePreview()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, visits.Anonymous);
+        Assert.Equal("/signin?returnUrl=%2Fdigest%2Fpreview%3Fdate%3D2026-08-25", visits.AnonymousLocation);
+    }
+
+    [Fact]
+    public async Task AMemberIsRefusedThePreviewAndSeesNoneOfIt()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, visits.Refused);
+        Assert.DoesNotContain("The Featured One", visits.RefusedPage);
+    }
+
+    [Fact]
+    public async Task ACuratorPreviewsTheDaysFeaturedPapersWithTheirUpvotes()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Contains("The Featured One", visits.Html);
+        Assert.Contains("9 upvotes", visits.Html);
+    }
+
+    [Fact]
+    public async Task APreviewOfAnImpossibleDateIsABadRequestNamingTheDate()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, visits.BadDate);
+        Assert.Contains("2026-02-30", visits.BadDatePage);
+    }
+
+    [Fact]
+    public async Task APreviewForAnAddressWithoutASubscriptionIsNotFound()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, visits.Nobody);
+    }
+
+    [Fact]
+    public async Task PreviewingSendsAndRecordsNothing()
+    {
+        var visits = await OpenThePreviewAsync();
+
+        Assert.Equal(0, visits.OutboxRows); // previewing sends and records nothing
     }
 
     [Fact]

@@ -22,34 +22,95 @@ public class SubscriptionTests
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>" Reader@Example.org " asks for the weekly digest through the API; the one mail that arrives is the confirmation.</summary>
+    static async Task<(HttpClient Client, HttpResponseMessage Response, MimeKit.MimeMessage Confirmation, string Link)> SubscribeWeeklyAsync(
+        SmtpServer smtp, PaperboyFactory app)
+    {
+        var client = app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/subscriptions", new { email = "Reader@Example.org ", frequency = "weekly" });
+        var confirmation = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        return (client, response, confirmation, LinkPath(Text(confirmation), "/subscribe/confirm/"));
+    }
+
+    /// <summary>Subscribes as <see cref="SubscribeWeeklyAsync"/> does, then presses the button behind the confirmation link.</summary>
+    static async Task<HttpResponseMessage> SubscribeWeeklyAndConfirmAsync(SmtpServer smtp, PaperboyFactory app)
+    {
+        var (client, _, _, link) = await SubscribeWeeklyAsync(smtp, app);
+        return await PostFormAsync(client, link, link);
+    }
+
     [Fact]
-    public async Task SubscribingSendsOnlyAConfirmationAndFollowingItConfirms()
+    public async Task SubscribingIsAcceptedAndMailsAConfirmationToTheAddressTrimmedAndInLowerCase()
     {
         await using var smtp = await SmtpServer.StartAsync();
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
-        var client = app.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/api/subscriptions", new { email = "Reader@Example.org ", frequency = "weekly" });
+        var (_, response, confirmation, _) = await SubscribeWeeklyAsync(smtp, app);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var confirmation = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Equal("Confirm your Paperboy subscription", confirmation.Subject);
         Assert.Equal("reader@example.org", To(confirmation));
+    }
+
+    [Fact]
+    public async Task TheConfirmationMailNamesTheChosenFrequency()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+
+        var (_, _, confirmation, _) = await SubscribeWeeklyAsync(smtp, app);
+
         Assert.Contains("weekly", Text(confirmation));
-        var link = LinkPath(Text(confirmation), "/subscribe/confirm/");
+    }
+
+    [Fact]
+    public async Task OpeningTheConfirmationLinkShowsAConfirmButtonAndConfirmsNothing()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+        var (client, _, _, link) = await SubscribeWeeklyAsync(smtp, app);
 
         var page = await client.GetStringAsync(link);
+
         Assert.Contains("Confirm my subscription", page);
         Assert.Null(await app.WithDbAsync(db => db.Set<Subscription>().Select(s => s.ConfirmedAt).SingleAsync())); // a GET changes nothing
+    }
 
-        var confirmed = await PostFormAsync(client, link, link);
+    [Fact]
+    public async Task PressingConfirmSaysYoureSubscribedAndLinksToTheManagePage()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+
+        var confirmed = await SubscribeWeeklyAndConfirmAsync(smtp, app);
+
         var body = await confirmed.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("You&#x27;re subscribed", body);
         Assert.Contains("/subscriptions/manage/", body);
+    }
+
+    [Fact]
+    public async Task PressingConfirmActivatesTheSubscriptionAtTheChosenFrequency()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+
+        await SubscribeWeeklyAndConfirmAsync(smtp, app);
+
         var sub = await app.WithDbAsync(db => db.Set<Subscription>().SingleAsync());
         Assert.True(sub.IsActive);
         Assert.Equal(DigestFrequency.Weekly, sub.Frequency);
+    }
+
+    [Fact]
+    public async Task SubscribingAndConfirmingSendOnlyTheConfirmationMail()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(smtp));
+
+        await SubscribeWeeklyAndConfirmAsync(smtp, app);
+
         Assert.Single(await smtp.MessagesAsync());
     }
 

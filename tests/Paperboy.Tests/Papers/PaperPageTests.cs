@@ -7,28 +7,76 @@ namespace Paperboy.Tests.Papers;
 
 public abstract class PaperPageTests(Engine engine)
 {
-    [Fact]
-    public async Task APaperPageShowsEverythingKnownOfTheRecordedPaper()
+    /// <summary>The page of 2608.19880 (EnvHarness) after importing the recorded Hugging Face day of 21 August 2026.</summary>
+    async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> GetTheRecordedPaperPageAsync()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);
         await app.LoadHfDayAsync("2026-08-21");
 
-        var (response, page) = await Html.GetAsync(app.CreateClient(), "/papers/2608.19880");
+        return await Html.GetAsync(app.CreateClient(), "/papers/2608.19880");
+    }
+
+    [Fact]
+    public async Task ARecordedPaperHasAPageTitledByIt()
+    {
+        var (response, page) = await GetTheRecordedPaperPageAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("EnvHarness: Awakening Static Worlds for Agent Learning", page.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task APaperPageListsEveryAuthorInOrder()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         var authors = page.QuerySelector(".authors").Text();
         Assert.StartsWith("Chengsong Huang, Zifeng Wang, Rujun Han,", authors);
         Assert.EndsWith("Tomas Pfister, Chen-Yu Lee", authors);
         Assert.Equal(17, authors.Split(", ").Length);
+    }
+
+    [Fact]
+    public async Task APaperPageShowsTheAbstract()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         Assert.StartsWith("LLM agents learn by interacting with environments", page.QuerySelector(".abstract p").Text());
+    }
+
+    [Fact]
+    public async Task APaperPageLinksToTheAbstractAndThePdfOnArxiv()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         Assert.Equal("https://arxiv.org/abs/2608.19880", page.QuerySelector("a.abs")!.GetAttribute("href"));
         Assert.Equal("https://arxiv.org/pdf/2608.19880", page.QuerySelector("a.pdf")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task APaperPageLinksToTheCodeWithItsStarsAndToTheProjectPage()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         Assert.Equal("https://github.com/google-research/envharness", page.QuerySelector("a.code")!.GetAttribute("href"));
         Assert.Equal("★ 8", page.QuerySelector(".stars").Text());
         Assert.Equal("https://envharness.com/", page.QuerySelector("a.project")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task APaperPageSaysWhenAndByWhomItWasFeaturedAndLinksToThatDay()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         Assert.Equal("Featured on Friday, August 21, 2026 by taesiri (from Hugging Face)", page.QuerySelector(".featured").Text());
         Assert.Equal("/papers/date/2026-08-21", page.QuerySelector(".featured a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task APaperPageShowsItsUpvotes()
+    {
+        var (_, page) = await GetTheRecordedPaperPageAsync();
+
         Assert.Equal("▲ 163 upvotes", page.QuerySelector(".upvotes").Text());
     }
 

@@ -21,8 +21,15 @@ public class AccountWatchlistTests
             fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
     }
 
-    [Fact]
-    public async Task TheAccountPageAddsAndRemovesTheWatchlistsOfTheSubscriptionWithTheAccountsEmail()
+    /// <summary>What the account page answered, and the watch-lists stored at the end.</summary>
+    sealed record AccountPageVisit(string Page, HttpStatusCode Added, string AddedPage, HttpStatusCode Bad, string BadPage,
+        HttpStatusCode Removed, HttpStatusCode NotMine, List<string> Lists);
+
+    /// <summary>
+    /// Ada, signed in, with a weekly digest watching "old topic" (Bob's daily one watches "bob's topic"), opens her account page,
+    /// adds a watch-list, adds one with a bad date, removes "old topic", then tries to remove Bob's.
+    /// </summary>
+    static async Task<AccountPageVisit> VisitTheAccountPageAsync()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, Settings(null));
         await AddUserAsync(app, "ada");
@@ -39,19 +46,62 @@ public class AccountWatchlistTests
         var bobsId = await app.WithDbAsync(db => db.Set<Watchlist>().Where(w => w.SubscriptionId == otherId).Select(w => w.Id).SingleAsync());
         var notMine = await PostFormAsync(client, $"/account/watchlists/{bobsId}/delete");
 
-        Assert.Contains("Email digest and watch-lists", page);
-        Assert.Contains("every Monday", page);
-        Assert.Contains("old topic", page);
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode); // redirected back to the account page
-        Assert.Contains("cat:cs.LG -diffusion", await added.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var badPage = await bad.Content.ReadAsStringAsync();
-        Assert.Contains("since: wants a date such as since:2026-01-01, not &#x27;2026-13-01&#x27;.", badPage);
-        Assert.Contains("value=\"steering since:2026-13-01\"", badPage); // the text is kept to fix
-        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
         var lists = await app.WithDbAsync(db => db.Set<Watchlist>().OrderBy(w => w.Id).Select(w => w.Query).ToListAsync());
-        Assert.Equal(["bob's topic", "cat:cs.LG -diffusion"], lists);
+        return new(page, added.StatusCode, await added.Content.ReadAsStringAsync(), bad.StatusCode, await bad.Content.ReadAsStringAsync(),
+            removed.StatusCode, notMine.StatusCode, lists);
+    }
+
+    [Fact]
+    public async Task TheAccountPageShowsTheDigestOfTheAccountsEmailWithItsFrequencyAndWatchlists()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Contains("Email digest and watch-lists", visit.Page);
+        Assert.Contains("every Monday", visit.Page);
+        Assert.Contains("old topic", visit.Page);
+    }
+
+    [Fact]
+    public async Task AddingAWatchlistOnTheAccountPageLeadsBackToItShowingTheQueryTidied()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Equal(HttpStatusCode.OK, visit.Added); // redirected back to the account page
+        Assert.Contains("cat:cs.LG -diffusion", visit.AddedPage);
+    }
+
+    [Fact]
+    public async Task AWatchlistWithBadSyntaxIsRefusedWithTheReasonAndItsTextKeptToFix()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, visit.Bad);
+        Assert.Contains("since: wants a date such as since:2026-01-01, not &#x27;2026-13-01&#x27;.", visit.BadPage);
+        Assert.Contains("value=\"steering since:2026-13-01\"", visit.BadPage); // the text is kept to fix
+    }
+
+    [Fact]
+    public async Task RemovingOnesOwnWatchlistOnTheAccountPageLeadsBackToIt()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Equal(HttpStatusCode.OK, visit.Removed);
+    }
+
+    [Fact]
+    public async Task RemovingSomeoneElsesWatchlistIsNotFound()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, visit.NotMine);
+    }
+
+    [Fact]
+    public async Task TheAccountPageChangesOnlyTheWatchlistsOfTheSubscriptionWithTheAccountsEmail()
+    {
+        var visit = await VisitTheAccountPageAsync();
+
+        Assert.Equal(["bob's topic", "cat:cs.LG -diffusion"], visit.Lists);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public sealed class AtomFeedTests
 {
     static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    [Fact]
-    public async Task TheDayFeedIsAtomWithOneEntryPerPaperMostUpvotedFirst()
+    /// <summary>The feed of Friday 21 August 2026: "Scaling $\alpha$" (9 upvotes, two authors, a TeX abstract over two lines) and an old-style id (2 upvotes).</summary>
+    static async Task<(HttpResponseMessage Response, XElement Feed)> GetFridaysFeedAsync()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
         var paper = Paper("2608.00001", "Scaling $\\alpha$", 9, "Ada Lovelace", "Alan Turing");
@@ -19,26 +19,69 @@ public sealed class AtomFeedTests
 
         var response = await app.CreateClient().GetAsync("/papers/date/2026-08-21/feed.atom");
 
+        return (response, XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!);
+    }
+
+    static async Task<XElement> FridaysFirstEntryAsync() => (await GetFridaysFeedAsync()).Feed.Elements(Atom + "entry").First();
+
+    [Fact]
+    public async Task TheDayFeedIsServedAsAtom()
+    {
+        var (response, feed) = await GetFridaysFeedAsync();
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
+    }
+
+    [Fact]
+    public async Task TheDayFeedIsIdentifiedByTheDayPageTitledByTheDayUpdatedAtTheImportAndLinksToItself()
+    {
+        var (_, feed) = await GetFridaysFeedAsync();
+
         Assert.Equal("http://localhost/papers/date/2026-08-21", feed.Element(Atom + "id")!.Value);
         Assert.Equal("Paperboy: Friday, August 21, 2026", feed.Element(Atom + "title")!.Value);
         Assert.Equal("2026-08-21T06:01:00Z", feed.Element(Atom + "updated")!.Value);
         Assert.Equal("http://localhost/papers/date/2026-08-21/feed.atom",
             feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+    }
+
+    [Fact]
+    public async Task TheDayFeedHasOneEntryPerPaperMostUpvotedFirst()
+    {
+        var (_, feed) = await GetFridaysFeedAsync();
+
         var entries = feed.Elements(Atom + "entry").ToList();
         Assert.Equal(2, entries.Count);
-        var first = entries[0];
-        Assert.Equal("http://localhost/papers/2608.00001", first.Element(Atom + "id")!.Value);
-        Assert.Equal("Scaling α", first.Element(Atom + "title")!.Value);
+        Assert.Equal("http://localhost/papers/2608.00001", entries[0].Element(Atom + "id")!.Value);
+        Assert.Equal("http://localhost/papers/hep-th/9901001", entries[1].Element(Atom + "id")!.Value);
+    }
+
+    [Fact]
+    public async Task AnEntryLinksToThePaperPageAndToArxiv()
+    {
+        var first = await FridaysFirstEntryAsync();
+
         Assert.Equal("http://localhost/papers/2608.00001", first.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value);
         Assert.Equal("https://arxiv.org/abs/2608.00001", first.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "related").Attribute("href")!.Value);
-        Assert.Equal(["Ada Lovelace", "Alan Turing"], first.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value));
+    }
+
+    [Fact]
+    public async Task AnEntrysTitleAndSummaryArePlainTextWithTheTexRenderedAndTheSummaryStartsWithTheUpvotes()
+    {
+        var first = await FridaysFirstEntryAsync();
+
+        Assert.Equal("Scaling α", first.Element(Atom + "title")!.Value);
         Assert.Equal("9 upvotes. We scale things by α^2.", first.Element(Atom + "summary")!.Value);
+    }
+
+    [Fact]
+    public async Task AnEntryNamesEveryAuthorAndHasAnUpdatedTime()
+    {
+        var first = await FridaysFirstEntryAsync();
+
+        Assert.Equal(["Ada Lovelace", "Alan Turing"], first.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value));
         Assert.NotNull(first.Element(Atom + "updated"));
-        Assert.Equal("http://localhost/papers/hep-th/9901001", entries[1].Element(Atom + "id")!.Value);
     }
 
     [Theory]
