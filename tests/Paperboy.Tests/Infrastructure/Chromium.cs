@@ -29,6 +29,10 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseUrl)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        // The suite runs test classes side by side on two cores (apps, embedding models, this browser): a step that takes
+        // a second alone can take tens of seconds then. A page that never gets there still fails, after 90 s.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) =>
         {

@@ -15,7 +15,6 @@ public sealed class SearchPageBrowserTests(Chromium chromium) : IClassFixture<Ch
         await RealPapers.InsertAsync(app, papers);
         var page = await chromium.NewPageAsync(app.ServerAddress);
 
-        page.SetDefaultTimeout(90_000); // a loaded 2-core CI machine
         await page.GotoAsync("/search");
         var box = page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Searchbox);
         await box.FillAsync("agents");
