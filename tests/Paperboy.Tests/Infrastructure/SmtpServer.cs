@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace Paperboy.Tests.Infrastructure;
@@ -36,7 +34,7 @@ public sealed class SmtpServer : IAsyncDisposable
     public static async Task<SmtpServer> StartAsync(string[]? reject451 = null, string[]? reject550 = null,
         int reject451Times = 0, double rcptDelaySeconds = 0)
     {
-        var server = new SmtpServer(FreePort(), Directory.CreateTempSubdirectory("paperboy-smtp-").FullName, reject451 ?? [], reject550 ?? [],
+        var server = new SmtpServer(LoopbackPort.Free(), Directory.CreateTempSubdirectory("paperboy-smtp-").FullName, reject451 ?? [], reject550 ?? [],
             reject451Times, rcptDelaySeconds);
         await server.StartAsync();
         return server;
@@ -98,13 +96,6 @@ public sealed class SmtpServer : IAsyncDisposable
     public Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan? timeout = null) =>
         Eventually.WaitForAsync(MessagesAsync, messages => messages.Count >= count, timeout ?? TimeSpan.FromSeconds(15),
             $"{count} message(s) to arrive at the SMTP server");
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

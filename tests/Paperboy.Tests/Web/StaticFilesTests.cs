@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Web;
@@ -11,7 +10,7 @@ public class StaticFilesTests
     public async Task StartedFromAnotherFolderTheHubStillServesItsStylesheet()
     {
         var elsewhere = Directory.CreateTempSubdirectory("paperboy-cwd-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         await using var server = PaperboyProcess.StartIn(elsewhere, new Dictionary<string, string?>
         {
             ["Paperboy:DataDir"] = Path.Combine(elsewhere, "data"), ["Paperboy:Ingest:Scheduled"] = "false",
@@ -29,12 +28,5 @@ public class StaticFilesTests
     {
         try { return await http.GetAsync(path); }
         catch (HttpRequestException) { return null; } // not listening yet
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
