@@ -88,6 +88,20 @@ public sealed class ArxivApiImportTests
     }
 
     [Fact]
+    public async Task ASearchImportsNoMoreThanItsMaximumWhenArxivAnswersAWholePage()
+    {
+        // Every request answered with the recorded page of 100 for "testing", whatever it asked for.
+        await using var arxiv = await StartArxivAsync(_ => ArxivRecordings.Named("q_testing_s0_m100_"));
+        await using var app = await StartAppAsync(arxiv);
+
+        var summary = await Importer(app).ImportQueryAsync("testing", 5, null, null, default);
+
+        Assert.Null(summary.Error);
+        Assert.Equal(5, summary.Counts.Papers);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Set<Paper>().CountAsync()));
+    }
+
+    [Fact]
     public async Task TheClientReadsTheRecordedErrorAndEmptyAnswers()
     {
         await using var arxiv = await StartArxivAsync();
