@@ -8,8 +8,11 @@ namespace Paperboy.Domain;
 /// </summary>
 public static class ControlCharacters
 {
-    static readonly SearchValues<char> Unwanted = SearchValues.Create(
-        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000b\u000c\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f");
+    /// <summary>Every C0 control character and DEL except tab, line feed and carriage return (vertical tab and form feed included).</summary>
+    public const string All =
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000b\u000c\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f";
+
+    static readonly SearchValues<char> Unwanted = SearchValues.Create(All);
 
     /// <summary>The text without control characters other than tab, line feed and carriage return.</summary>
     public static string Strip(string text)

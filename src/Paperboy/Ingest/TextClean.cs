@@ -1,4 +1,5 @@
 using System.Buffers;
+using Paperboy.Domain;
 
 namespace Paperboy.Ingest;
 
@@ -9,15 +10,15 @@ namespace Paperboy.Ingest;
 /// </summary>
 public static class TextClean
 {
-    const string Controls = "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f";
-    static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t\v\f" + Controls);
-    static readonly SearchValues<char> Spaces = SearchValues.Create(" \n\r\t\v\f" + Controls);
+    const string SpaceChars = " \n\r\t" + ControlCharacters.All;
+    static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t" + ControlCharacters.All);
+    static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceChars);
 
     /// <summary>Runs of whitespace (and control characters) become one space; leading and trailing ones go. A hot path of every import.</summary>
     public static string Whitespace(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var span = text.AsSpan().Trim().Trim(Controls);
+        var span = Edges(text);
         if (span.IndexOfAny(Breaks) < 0 && span.IndexOf("  ") < 0) return span.Length == text.Length ? text : span.ToString();
         var buffer = span.Length <= 1024 ? stackalloc char[span.Length] : new char[span.Length];
         var n = 0;
@@ -33,6 +34,15 @@ public static class TextClean
             if (!span.IsEmpty) buffer[n++] = ' ';
         }
         return new string(buffer[..n]);
+    }
+
+    /// <summary>The text without whitespace (any kind) and control characters at either end, however they alternate.</summary>
+    static ReadOnlySpan<char> Edges(string text)
+    {
+        var span = text.AsSpan();
+        for (var trimmed = span.Trim().Trim(SpaceChars); trimmed.Length != span.Length; trimmed = span.Trim().Trim(SpaceChars))
+            span = trimmed;
+        return span;
     }
 
     public static string? WhitespaceOrNull(string? text) => Whitespace(text) is { Length: > 0 } s ? s : null;

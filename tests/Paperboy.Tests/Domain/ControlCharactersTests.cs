@@ -23,6 +23,7 @@ public class ControlCharactersTests
     [Theory]
     [InlineData("A title\u0001 with\u000b junk\u0000", "A title with junk")]
     [InlineData("\u0002Leading", "Leading")]
+    [InlineData("\u0001 \u00a0\u0002 Both ends \u0003 ", "Both ends")]
     [InlineData("Clean title", "Clean title")]
     public void ImportedTextFoldsControlCharactersLikeWhitespace(string imported, string kept) => Assert.Equal(kept, TextClean.Whitespace(imported));
 
