@@ -63,13 +63,13 @@ public static class SearchEndpoints
 
     static async Task<IResult> RelatedAsync(HttpContext ctx, PaperSearch search, CancellationToken ct)
     {
-        if (!PaperRoutes.TryParse(PaperRoutes.IdOf(ctx), out var arxivId, out _)) return ApiProblems.PaperNotFound(PaperRoutes.IdOf(ctx));
+        var id = PaperRoutes.IdOf(ctx); // a valid arXiv id: PaperRoutes answered the others
         var errors = new Dictionary<string, string[]>();
         var limit = QueryNumber.Read(ctx.Request.Query["limit"], "limit", 1, 50, 10, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        if (!await search.ExistsAsync(arxivId.Id, ct))
-            return ApiProblems.PaperNotFound(arxivId.Id);
-        var related = await search.RelatedAsync(arxivId.Id, limit, ct);
+        if (!await search.ExistsAsync(id, ct))
+            return ApiProblems.PaperNotFound(id);
+        var related = await search.RelatedAsync(id, limit, ct);
         return TypedResults.Ok(related.Select(SearchJson.From).ToList());
     }
 

@@ -26,19 +26,27 @@ public static class PaperRoutes
     static async ValueTask<object?> RejectNonIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var id = IdOf(http);
-        if (TryParse(id, out _, out var problem)) return await next(context);
-        return http.Request.Path.StartsWithSegments("/api") ? ApiProblems.PaperNotFound(id, problem) : Pages.NotFound(problem);
+        var raw = RawIdOf(http);
+        if (TryParse(raw, out _, out var problem)) return await next(context);
+        return http.Request.Path.StartsWithSegments("/api") ? ApiProblems.PaperNotFound(raw, problem) : Pages.NotFound(problem);
     }
 
-    /// <summary>The paper id of the request's route, without its version when it has one (<c>2409.01234v2</c> is <c>2409.01234</c>).</summary>
+    /// <summary>
+    /// The paper id of the request's route, without its version when it has one (<c>2409.01234v2</c> is <c>2409.01234</c>).
+    /// Inside a handler mapped with <see cref="Map"/> it is always a valid id: the filter has answered the others.
+    /// </summary>
     public static string IdOf(HttpContext context)
     {
+        var raw = RawIdOf(context);
+        return ArxivId.TryParse(raw, out var arxivId) ? arxivId.Id : raw;
+    }
+
+    static string RawIdOf(HttpContext context)
+    {
         var values = context.Request.RouteValues;
-        var raw = values.TryGetValue("id", out var id) && id is string s
+        return values.TryGetValue("id", out var id) && id is string s
             ? Uri.UnescapeDataString(s)
             : $"{values["archive"]}/{values["number"]}";
-        return ArxivId.TryParse(raw, out var arxivId) ? arxivId.Id : raw;
     }
 
     /// <summary>
