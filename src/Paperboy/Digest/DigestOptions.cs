@@ -42,22 +42,27 @@ public sealed class DigestOptions : IValidatableObject
     public string? SigningKey { get; set; }
 
     // These read settings that Validate has already checked at start (and must not throw: validation reads every property).
-    public IReadOnlySet<DayOfWeek> DailyDaySet => DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day : (DayOfWeek?)null)
-        .OfType<DayOfWeek>().ToHashSet();
+    public IReadOnlySet<DayOfWeek> DailyDaySet => DayNames().Select(d => d.Day).OfType<DayOfWeek>().ToHashSet();
 
-    public TimeOnly SendAtTime => TimeOnly.TryParseExact(SendAt, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : new TimeOnly(7, 0);
+    public TimeOnly SendAtTime => TryParseSendAt(out var t) ? t : new TimeOnly(7, 0);
 
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (!TimeOnly.TryParseExact(SendAt, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!TryParseSendAt(out _))
             yield return new ValidationResult($"Paperboy:Digest:SendAt is '{SendAt}'; use a time of day like 07:00.", [nameof(SendAt)]);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return new ValidationResult($"Paperboy:Digest:TimeZone is '{TimeZone}'; use an IANA time zone like Europe/Paris.", [nameof(TimeZone)]);
-        var days = DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var d in days.Where(d => !Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) || !Enum.IsDefined(day)))
-            yield return new ValidationResult($"Paperboy:Digest:DailyDays has '{d}'; use day names like Monday,Tuesday.", [nameof(DailyDays)]);
+        foreach (var (text, _) in DayNames().Where(d => d.Day is null))
+            yield return new ValidationResult($"Paperboy:Digest:DailyDays has '{text}'; use day names like Monday,Tuesday.", [nameof(DailyDays)]);
     }
+
+    bool TryParseSendAt(out TimeOnly time) =>
+        TimeOnly.TryParseExact(SendAt, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary>Each name in <see cref="DailyDays"/> with its day, or null when it names none.</summary>
+    IEnumerable<(string Text, DayOfWeek? Day)> DayNames() =>
+        DailyDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => (d, Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) ? day : (DayOfWeek?)null));
 }
