@@ -32,9 +32,9 @@ public abstract class DigestSenderProcessTests(Engine engine)
         var beforeRerun = (await smtp.MessagesAsync()).Count;
         Assert.InRange(beforeRerun, 4, count - 1);
 
-        // Part of the scenario, not a wait for a condition: the killed run's claims (ClaimSeconds = 2) must run out before
+        // Part of the scenario, not a wait for a condition: the killed run's claims (ClaimSeconds) must run out before
         // a new run may take its messages over; nothing in the system signals that moment but the clock.
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        await Task.Delay(TimeSpan.FromSeconds(ClaimSeconds + 0.2));
         await using var second = Start(app, smtp);
         var (code, output, error) = await second.WaitForExitAsync();
 
@@ -52,12 +52,19 @@ public abstract class DigestSenderProcessTests(Engine engine)
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"r{i:00}@example.org"), messages.Select(To).Order());
     }
 
+    /// <summary>
+    /// How long a run's claimed rows stay its own. Short, so the test waits little after the kill; long enough that under
+    /// the full suite's load a batch of three slow recipients (0.4 s each) is sent before its claim runs out (2 s was
+    /// not: the second run's own rows came back unsent once).
+    /// </summary>
+    const int ClaimSeconds = 4;
+
     static int Arrived(SmtpServer smtp) => Directory.GetFiles(Path.Combine(smtp.Maildir, "new")).Length;
 
     static PaperboyProcess Start(PaperboyFactory app, SmtpServer smtp)
     {
         var settings = Settings(smtp, ("Paperboy:Digest:Connections", "1"), ("Paperboy:Digest:ClaimBatch", "3"),
-            ("Paperboy:Digest:ClaimSeconds", "2"));
+            ("Paperboy:Digest:ClaimSeconds", ClaimSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return PaperboyProcess.Start(app.Database.Settings.Concat(settings), "digest", "send", "--date", "2026-08-25");
     }
 }
