@@ -6,7 +6,7 @@ return args.FirstOrDefault() switch
     "embed-corpus" => EmbedCorpus.Run(args[1], args[2], args[3]),
     "check-embedder" => CheckEmbedder.Run(),
     "vector-scale" => VectorScale.Run(args[1], args[2], int.Parse(args[3])),
-    "eval" => await SearchQuality.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 1000, args.Length > 5 ? int.Parse(args[5]) : int.MaxValue),
+    "eval" => await SearchQuality.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 300),
     "backfill-rate" => await BackfillRate.RunAsync(args[1], int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 2),
     "keyword-scale" => await KeywordScale.RunAsync(args[1], args.Length > 2 ? args[2] : null, args.Length < 4 || args[3] != "postgres-only"),
     "build-1m" => await MillionCorpus.RunAsync(args[1], args[2], args.Length > 3 && args[3].Length > 0 ? args[3] : null, args.Length > 4 ? int.Parse(args[4]) : 1_000_000),
@@ -15,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [QUERIES] [CORPUS_LIMIT] | vector-scale CORPUS VECTORS.f32 N | backfill-rate CORPUS N [ROUNDS] | keyword-scale DIR [PG] | build-1m sqlite|postgres DIR [PG] [N]");
+    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [PER_CLASS] | vector-scale CORPUS VECTORS.f32 N | backfill-rate CORPUS N [ROUNDS] | keyword-scale DIR [PG] | build-1m sqlite|postgres DIR [PG] [N]");
     return 2;
 }

@@ -7,7 +7,7 @@ import glob, gzip, json, os, random, sys
 
 data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../../shared/data")
 out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/paperboy-eval/corpus.jsonl"
-hf_sample = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
+hf_sample = int(sys.argv[3]) if len(sys.argv) > 3 else 3000  # 0: every HF paper
 distractors = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
 os.makedirs(os.path.dirname(out), exist_ok=True)
 papers = {}
@@ -26,11 +26,14 @@ for path in sorted(glob.glob(os.path.join(data, "hf-daily-papers", "*.json"))):
             "id": p["id"], "title": " ".join(p["title"].split()), "abstract": " ".join(p.get("summary", "").split()),
             "authors": [a["name"] for a in p.get("authors", [])], "categories": [],
             "published": p.get("publishedAt", "")[:10], "keywords": p.get("ai_keywords") or [],
-            "upvotes": p.get("upvotes", 0),
+            "upvotes": p.get("upvotes", 0), "summary": " ".join((p.get("ai_summary") or "").split()),
         }
-with_keywords = sorted(k for k, p in papers.items() if p["keywords"])
-random.Random(20261126).shuffle(with_keywords)
-papers = {k: papers[k] for k in sorted(with_keywords[:hf_sample])}
+if hf_sample > 0:
+    with_keywords = sorted(k for k, p in papers.items() if p["keywords"])
+    random.Random(20261126).shuffle(with_keywords)
+    papers = {k: papers[k] for k in sorted(with_keywords[:hf_sample])}
+else:
+    papers = {k: papers[k] for k in sorted(papers) if papers[k]["abstract"]}
 snapshot = []
 with gzip.open(os.path.join(data, "arxiv-snapshot", "arxiv-metadata-75k.jsonl.gz"), "rt") as f:
     for line in f:
@@ -45,7 +48,7 @@ for s in snapshot:
     papers[s["id"]] = {
         "id": s["id"], "title": " ".join(s["title"].split()), "abstract": " ".join(s["abstract"].split()),
         "authors": [a.strip() for a in s["authors"].split(",")], "categories": s["categories"].split(),
-        "published": s["update_date"], "keywords": [], "upvotes": 0,
+        "published": s["update_date"], "keywords": [], "upvotes": 0, "summary": "",
     }
     added += 1
 with open(out, "w") as f:

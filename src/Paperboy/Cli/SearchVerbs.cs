@@ -68,15 +68,18 @@ public static class SearchVerbs
             return 0;
         });
         var queryArg = new Argument<string>("query") { Description = "The search, in the same syntax as the search box." };
-        var query = new Command("query", "Print the best matches of a search.") { queryArg };
+        var modeOption = new Option<string?>("--mode") { Description = "hybrid (default): words and meaning fused; keyword: words only; meaning: meaning only" };
+        var query = new Command("query", "Print the best matches of a search.") { queryArg, modeOption };
         query.SetAction(async (pr, ct) =>
         {
             var (q, error) = SearchQueryParser.Parse(pr.GetValue(queryArg));
             if (q is null) throw new CliException(error!);
+            var mode = SearchForm.ParseMode(pr.GetValue(modeOption))
+                ?? throw new CliException($"--mode must be hybrid, keyword or meaning, not '{pr.GetValue(modeOption)}'.");
             var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
             await backfill.LoadIndexAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var papers = await scope.ServiceProvider.GetRequiredService<PaperSearch>().SearchAsync(new SearchRequest(q, SearchFilters.From(q)), ct);
+            var papers = await scope.ServiceProvider.GetRequiredService<PaperSearch>().SearchAsync(new SearchRequest(q, SearchFilters.From(q), Mode: mode), ct);
             foreach (var p in papers) Console.WriteLine($"{p.Id}\t{p.Title}");
             return 0;
         });

@@ -47,7 +47,7 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
     {
         var q = request.Query;
         // The meaning side (embedding the query, then the vector index: CPU only) runs beside the words side's queries.
-        var nearest = request.Mode != SearchMode.Words && vectors.Count > 0 && q.MeaningText.Length > 0
+        var nearest = request.Mode != SearchMode.Keyword && vectors.Count > 0 && q.MeaningText.Length > 0
             ? Task.Run(() => vectors.Search(embedders.Get().EmbedQuery(q.MeaningText), Depth * 2).Select(h => h.Id).ToList(), ct)
             : null;
         IReadOnlyList<string> byWords = request.Mode == SearchMode.Meaning ? [] : await keywords.MatchAsync(q, request.Filters, Depth, ct);
@@ -58,7 +58,7 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
             var allowed = await keywords.KeepMatchingAsync(hits, q, request.Filters, ct);
             byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
         }
-        if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Words ? byWords : byMeaning;
+        if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Keyword ? byWords : byMeaning;
         return q.IsLong
             ? Fuse((byWords, LongQueryWordsK, 1), (byMeaning, RrfK, LongQueryMeaningWeight))
             : Fuse((byWords, RrfK, 1), (byMeaning, RrfK, 1));

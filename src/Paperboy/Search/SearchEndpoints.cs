@@ -30,7 +30,7 @@ public static class SearchEndpoints
         var page = request.Offset / request.Limit + 1;
         return Page(new
         {
-            Form = form, Sort = request.Sort, Hits = hits, Notices = request.Query.Notices, Offset = request.Offset,
+            Form = form, Sort = request.Sort, Mode = request.Mode, Hits = hits, Notices = request.Query.Notices, Offset = request.Offset,
             FeedUrl = "/search/feed" + QueryWith(r, "page", null),
             NextUrl = papers.Count > request.Limit ? "/search" + QueryWith(r, "page", (page + 1).ToString()) : null,
         });

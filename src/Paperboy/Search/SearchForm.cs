@@ -7,13 +7,14 @@ namespace Paperboy.Search;
 /// The search parameters as typed (query string of /search, its feed, and /api/papers/search), validated once for
 /// the page, the feed and the API: each problem names its parameter.
 /// </summary>
-public sealed record SearchForm(string? Q, string? Sort, string? From, string? To, string? Cat, string? Votes, string? Page, string? Limit)
+public sealed record SearchForm(string? Q, string? Sort, string? From, string? To, string? Cat, string? Votes, string? Page, string? Limit,
+    string? Mode = null)
 {
     public const int PageSize = 20;
     public const int MaxLimit = 100;
 
     public static SearchForm Read(HttpRequest r) => new(r.Query["q"], r.Query["sort"], r.Query["from"], r.Query["to"], r.Query["cat"],
-        r.Query["votes"], r.Query["page"], r.Query["limit"]);
+        r.Query["votes"], r.Query["page"], r.Query["limit"], r.Query["mode"]);
 
     /// <summary>The request, or the problems by parameter name.</summary>
     public (SearchRequest? Request, Dictionary<string, string[]> Errors) Validate(int defaultLimit = PageSize)
@@ -29,6 +30,8 @@ public sealed record SearchForm(string? Q, string? Sort, string? From, string? T
             _ => (SearchSort?)null,
         };
         if (sort is null) errors["sort"] = [$"sort must be relevance, newest or votes, not '{Sort}'."];
+        var mode = ParseMode(Mode);
+        if (mode is null) errors["mode"] = [$"mode must be hybrid, keyword or meaning, not '{Mode}'."];
         var from = Date("from", From, errors);
         var to = Date("to", To, errors);
         var votes = QueryNumber.Read(Votes, "votes", 0, int.MaxValue, 0, errors);
@@ -36,8 +39,17 @@ public sealed record SearchForm(string? Q, string? Sort, string? From, string? T
         var limit = QueryNumber.Read(Limit, "limit", 1, MaxLimit, defaultLimit, errors);
         if (errors.Count > 0 || query is null) return (null, errors);
         var filters = SearchFilters.From(query, from, to, Cat, votes);
-        return (new SearchRequest(query, filters, sort!.Value, limit, (page - 1) * limit), errors);
+        return (new SearchRequest(query, filters, sort!.Value, limit, (page - 1) * limit, mode!.Value), errors);
     }
+
+    /// <summary>hybrid (the default, also for an empty value), keyword or meaning; null for anything else.</summary>
+    public static SearchMode? ParseMode(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "hybrid" => SearchMode.Hybrid,
+        "keyword" or "keywords" or "words" => SearchMode.Keyword,
+        "meaning" or "semantic" => SearchMode.Meaning,
+        _ => null,
+    };
 
     static DateOnly? Date(string name, string? value, Dictionary<string, string[]> errors)
     {

@@ -22,6 +22,17 @@ public sealed record SearchQuery
     /// </summary>
     public bool IsLong => Words.Count > SearchQueryParser.LongQueryWords;
 
+    /// <summary>
+    /// Words are matched as a search engine matches them: any of the telling words, ranked by BM25 (a paper with more of
+    /// them, and rarer ones, ranks higher), for plain words and for every long query. A short query that uses the
+    /// syntax ("a phrase", -word, author:, cat:, since:, until:) requires every word, as its writer asked for precision.
+    /// </summary>
+    public bool AnyWords => !EveryWord && (IsLong || Phrases.Count == 0 && Excluded.Count == 0 && Authors.Count == 0 && Categories.Count == 0
+                                       && Since is null && Until is null);
+
+    /// <summary>Every word required whatever the query looks like (a watch-list, which filters rather than ranks).</summary>
+    public bool EveryWord { get; init; }
+
     /// <summary>The words and phrases in the user's order: what the meaning side embeds.</summary>
     public string MeaningText { get; init; } = "";
 

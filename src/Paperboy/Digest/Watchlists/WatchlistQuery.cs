@@ -21,7 +21,8 @@ public static class WatchlistQuery
         if (trimmed.Length > MaxLength) return (null, $"A watch-list is at most {MaxLength} characters; this one has {trimmed.Length}.");
         var (query, error) = SearchQueryParser.Parse(trimmed, requireTerms: false);
         if (query is null) return (null, error);
-        if (query.HasPositiveTerms || query.Categories.Count > 0) return (query, null);
+        // A watch-list is a filter: it matches papers with every word, not the best of those with some.
+        if (query.HasPositiveTerms || query.Categories.Count > 0) return (query with { EveryWord = true }, null);
         return (null, query.Excluded.Count > 0 || query.Since is not null || query.Until is not null
             ? "A watch-list needs something to look for (a word, \"phrase\", author: or cat:), not only exclusions (-word) or dates."
             : Empty);

@@ -10,7 +10,10 @@ public static class Fts5Expression
     /// <summary>What a paper must contain to be a keyword hit, or null when the query has nothing to match.</summary>
     public static string? Match(SearchQuery q) => Query(q)?.Full;
 
-    /// <summary>The query as its AND-ed parts, or null when it has nothing to match.</summary>
+    /// <summary>
+    /// The query as its AND-ed parts, or null when it has nothing to match: every word, or for a long query (a pasted text,
+    /// which no paper contains all of) any of its most telling words.
+    /// </summary>
     public static Fts5Query? Query(SearchQuery q)
     {
         List<string> text = [];
@@ -23,15 +26,20 @@ public static class Fts5Expression
         return Parts(q, text);
     }
 
+    /// <summary>The telling words of an any-of query (<see cref="SearchQuery.AnyWords"/>), each quoted.</summary>
+    public static IReadOnlyList<string> AnyTerms(SearchQuery q) => LongQueryTerms.Telling(q.Words).Select(Quote).ToList();
+
     /// <summary>
-    /// For a long query, the stricter match ranked before <see cref="Query"/>'s: every one of its telling words as parts
-    /// (a pasted title or abstract finds its own paper this way, whatever the OR of its words matches); null otherwise.
+    /// What a match of an any-of query must also satisfy (its phrases and authors, none of its exclusions), as one
+    /// expression over <paramref name="anyOf"/>; null when there is nothing more.
     /// </summary>
-    public static Fts5Query? QueryAll(SearchQuery q)
+    public static string? AnyWithin(SearchQuery q, string anyOf)
     {
-        if (!q.IsLong) return null;
-        var terms = LongQueryTerms.Pick(q.Words);
-        return terms.Count == 0 ? null : Parts(q, terms.Select(Quote).ToList());
+        var must = Must(q);
+        var excluded = Excluded(q);
+        if (must is null && excluded is null) return null;
+        var positive = must ?? anyOf;
+        return excluded is null ? positive : $"({positive}) NOT {excluded}";
     }
 
     static Fts5Query? Parts(SearchQuery q, List<string> text)

@@ -17,6 +17,12 @@ public sealed class KeywordIndexOptions
     [Range(1, int.MaxValue)] public int CommonTermPapers { get; set; } = 60_000;
 
     /// <summary>
+    /// A query of plain words ranks every paper that has any of its rarer words, as long as those words are in at most
+    /// this many papers together (bm25 is computed for each; the commoner words are left out of the ranking).
+    /// </summary>
+    [Range(1, int.MaxValue)] public int RankedMatches { get; set; } = 40_000;
+
+    /// <summary>
     /// PostgreSQL, when every term is common: if even the rarest is in more papers than this, the papers with the terms in
     /// their title come first among the newest matches only, not among all (see <see cref="PostgresKeywordIndex"/>).
     /// </summary>

@@ -31,6 +31,16 @@ public static class LongQueryTerms
         return telling.Count > 0 ? telling : words;
     }
 
+    /// <summary>
+    /// The words an any-of query ranks by: distinct, without stop words (none for stop words alone); a pasted text's
+    /// <see cref="Max"/> most telling ones (<see cref="Pick"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Telling(IReadOnlyList<string> words)
+    {
+        var distinct = words.Where(w => !StopWords.Contains(w)).Select(w => w.ToLowerInvariant()).Distinct().ToList();
+        return distinct.Count <= Max ? distinct : Pick(distinct);
+    }
+
     public static IReadOnlyList<string> Pick(IEnumerable<string> words) =>
         words.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= 3 && !StopWords.Contains(w) && !Boilerplate.Contains(w))
             .Distinct().OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(Max).ToList();

@@ -13,40 +13,70 @@ namespace Paperboy.Search.Keyword;
 /// the words in the title come first, then the newest others (a backward scan of the published_at index); when even
 /// the rarest term is in more than <see cref="KeywordIndexOptions.TitleTierPapers"/> papers, titles come first among
 /// the newest matches only.
-/// A long query first ranks the papers that contain all of its telling words, then fills up with the OR of them.
+/// A query of plain words first ranks the papers with all of its words, then fills up with those that have any of its
+/// rarer telling words (<see cref="AnyAsync"/>); a long query (a pasted text) only the latter.
 /// </summary>
 public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
 {
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await db.OpenConnectionAsync(ct);
-        var ids = query.IsLong ? await RankAsync(conn, query, all: true, filters, limit, ct) : [];
-        if (ids.Count >= limit) return ids;
-        var more = await RankAsync(conn, query, all: false, filters, limit + ids.Count, ct);
+        if (query.IsLong && await AnyAsync(conn, query, filters, limit, ct) is { } pasted) return pasted;
+        var ids = await RankAsync(conn, query, filters, limit, ct);
+        if (!query.AnyWords || query.IsLong || ids.Count >= limit) return ids;
+        // A few plain words: the papers with all of them first, then those with some of them.
+        if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return ids;
         var seen = ids.ToHashSet();
-        ids.AddRange(more.Where(seen.Add).Take(limit - ids.Count).ToList());
+        ids.AddRange(any.Where(seen.Add).Take(limit - ids.Count).ToList());
         return ids;
     }
 
-    async Task<List<string>> RankAsync(DbConnection conn, SearchQuery q, bool all, SearchFilters filters, int limit, CancellationToken ct)
+    /// <summary>
+    /// An any-of query (<see cref="SearchQuery.AnyWords"/>), as on SQLite: the papers with any of its rarer telling words
+    /// (rarest first while they are in at most <see cref="KeywordIndexOptions.RankedMatches"/> papers together), ranked
+    /// by RUM; null when every term is common.
+    /// </summary>
+    async Task<List<string>?> AnyAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
     {
-        var terms = TsQuery.Terms(q, all);
-        var anyOf = q.IsLong && !all;
-        // The OR of a long query's words matches nearly every paper: treated as common.
-        var counts = anyOf ? [] : await PapersWithAsync(conn, terms, ct);
-        var rare = anyOf ? [] : terms.Where((_, i) => counts[i] <= options.CommonTermPapers).ToList();
+        var terms = LongQueryTerms.Telling(q.Words);
+        if (terms.Count == 0) return null;
+        var counts = await PapersWithAsync(conn, terms, ct);
+        var ranked = new List<string>();
+        double total = 0;
+        foreach (var (term, papers) in terms.Zip(counts).OrderBy(c => c.Second))
+        {
+            if (papers > options.CommonTermPapers || (ranked.Count > 0 && total + papers > options.RankedMatches)) break;
+            ranked.Add(term);
+            total += papers;
+        }
+        if (ranked.Count == 0) return null;
         await using var cmd = conn.CreateCommand();
-        var full = TsQuery.Of(cmd, q, terms, anyOf);
+        var match = TsQuery.AnyOf(cmd, ranked)!;
+        var where = $"p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}";
+        if (TsQuery.Must(cmd, q) is { } must) where += $" AND p.search_vector @@ {must}";
+        if (TsQuery.Excluded(cmd, q) is { } excluded) where += $" AND NOT (p.search_vector @@ {excluded})";
+        cmd.CommandText = $"SELECT p.id FROM papers p WHERE {where} ORDER BY p.search_vector <=> {match} LIMIT {SearchSql.Add(cmd, "limit", limit)}";
+        return await SearchSql.ReadIdsAsync(cmd, ct);
+    }
+
+    /// <summary>The papers with every word of the query (a long query: every one of its telling words).</summary>
+    async Task<List<string>> RankAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
+    {
+        var terms = TsQuery.Terms(q, all: true);
+        var counts = await PapersWithAsync(conn, terms, ct);
+        var rare = terms.Where((_, i) => counts[i] <= options.CommonTermPapers).ToList();
+        await using var cmd = conn.CreateCommand();
+        var full = TsQuery.Of(cmd, q, terms, anyOf: false);
         if (full is null) return [];
         var where = $"p.search_vector @@ {full}{SearchSql.Filters(cmd, filters, postgres: true)}";
         var n = SearchSql.Add(cmd, "limit", limit);
         if (terms.Count > 0 && rare.Count == 0)
         {
-            var inTitle = TsQuery.InTitle(cmd, terms, anyOf);
+            var inTitle = TsQuery.InTitle(cmd, terms);
             // The title tier reads the index entries of every paper with all the terms, positions and weights included
             // (0.85 s for "state space models" in 1M papers): when its rarest term is in more than TitleTierPapers papers,
             // the titles come first among the newest matches only.
-            var window = anyOf || counts.Min() > options.TitleTierPapers;
+            var window = counts.Min() > options.TitleTierPapers;
             cmd.CommandText = window
                 ? $"""
                   SELECT id FROM (SELECT p.id, p.published_at, p.search_vector FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n}) w

@@ -16,8 +16,9 @@ namespace Paperboy.Search.Keyword;
 /// far back its newest matches reach) only filters, and the query's rarer terms rank. When every term is that common,
 /// the newest matches with all the words in the title come first, then the newest others.</item>
 /// </list>
-/// A long query (a pasted title or abstract) first ranks the papers that contain all of its telling words, then fills
-/// up with the OR of them.
+/// A query of plain words first ranks the papers with all of its words, then fills up with those that have any of its
+/// telling words, ranked by bm25 over the rarer of them (<see cref="AnyAsync"/>); a long query (a pasted text) only the
+/// latter; a short query that uses the syntax requires every word.
 /// </summary>
 public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
 {
@@ -31,14 +32,45 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
 
     public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
-        if (Fts5Expression.Query(query) is not { } any) return [];
         var conn = await db.OpenConnectionAsync(ct);
-        var ids = Fts5Expression.QueryAll(query) is { } all ? await RankAsync(conn, all, filters, limit, ct) : [];
-        if (ids.Count >= limit) return ids;
-        var seen = ids.ToHashSet();
-        var more = await RankAsync(conn, any, filters, limit + ids.Count, ct);
-        ids.AddRange(more.Where(seen.Add).Take(limit - ids.Count).ToList());
-        return ids;
+        if (query.IsLong && await AnyAsync(conn, query, filters, limit, ct) is { } pasted) return pasted;
+        var all = Fts5Expression.Query(query) is { } q ? await RankAsync(conn, q, filters, limit, ct) : [];
+        if (!query.AnyWords || query.IsLong || all.Count >= limit) return all;
+        // A few plain words: the papers with all of them first, then those with some of them, by bm25.
+        if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return all;
+        var seen = all.ToHashSet();
+        all.AddRange(any.Where(seen.Add).Take(limit - all.Count).ToList());
+        return all;
+    }
+
+    /// <summary>
+    /// An any-of query (<see cref="SearchQuery.AnyWords"/>): the papers with any of its telling words, by bm25. Its terms are
+    /// weighed rarest first, as long as the papers they are in add up to at most
+    /// <see cref="KeywordIndexOptions.RankedMatches"/> (the rarest always, unless it is in more than
+    /// <see cref="KeywordIndexOptions.CommonTermPapers"/>): every one of those matches is ranked, and the commoner terms, whose
+    /// weight is small, are left out. Null when every term is common: then all the words are required, as for a short query.
+    /// </summary>
+    async Task<List<string>?> AnyAsync(DbConnection conn, SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    {
+        var terms = Fts5Expression.AnyTerms(query);
+        if (terms.Count == 0) return null;
+        var counts = new List<(string Term, double Papers)>();
+        foreach (var term in terms) counts.Add((term, await PapersWithAsync(conn, term, ct)));
+        var ranked = new List<string>();
+        double total = 0;
+        foreach (var (term, papers) in counts.OrderBy(c => c.Papers))
+        {
+            if (papers > options.CommonTermPapers || (ranked.Count > 0 && total + papers > options.RankedMatches)) break;
+            ranked.Add(term);
+            total += papers;
+        }
+        if (ranked.Count == 0) return null;
+        var match = ranked.Count == 1 ? ranked[0] : "(" + string.Join(" OR ", ranked) + ")";
+        var within = Fts5Expression.AnyWithin(query, match);
+        var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
+        // A single term in more papers than the budget: only its newest matches are ranked, as for a short query.
+        var lowest = total > options.RankedMatches ? await NewestAsync(conn, within ?? match, filtered ? filters : null, options.ScoredMatches, ct) : null;
+        return await ListAsync(conn, new(match, within, lowest, ByRank: true), filters, filtered, limit, ct);
     }
 
     async Task<List<string>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
@@ -126,35 +158,35 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         return await cmd.ExecuteScalarAsync(ct) as long?;
     }
 
-    /// <summary>
-    /// The parts in at most CommonTermPapers papers, each estimated from the rowids its newest <see cref="Probe"/>
-    /// matches span (rowids grow with arrival, so a term's density there is its density overall). A phrase is weighed
-    /// by reading the posting lists of all its words, so it counts as common when any of its words is.
-    /// </summary>
+    /// <summary>The parts in at most CommonTermPapers papers.</summary>
     async Task<List<string>> RarePartsAsync(DbConnection conn, Fts5Query query, CancellationToken ct)
     {
         var rare = new List<string>();
-        long? top = null;
-        var n = Math.Min(Probe, options.CommonTermPapers);
         foreach (var part in query.Parts)
-        {
-            var common = false;
-            foreach (var word in Words(part))
-            {
-                var reach = await NewestAsync(conn, word, null, n, ct);
-                if (reach is null) continue;
-                if (top is null)
-                {
-                    await using var cmd = conn.CreateCommand();
-                    cmd.CommandText = "SELECT max(rowid) FROM papers";
-                    top = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
-                }
-                common |= (double)n * top.Value / (top.Value - reach.Value + 1) > options.CommonTermPapers;
-                if (common) break;
-            }
-            if (!common) rare.Add(part);
-        }
+            if (await PapersWithAsync(conn, part, ct) <= options.CommonTermPapers) rare.Add(part);
         return rare;
+    }
+
+    /// <summary>
+    /// How many papers have the part, estimated from the rowids its newest <see cref="Probe"/> matches span (rowids grow
+    /// with arrival, so a term's density there is its density overall); a part with fewer matches counts as the probe's
+    /// size. A phrase is weighed by reading the posting lists of all its words, so it counts as its commonest word.
+    /// </summary>
+    async Task<double> PapersWithAsync(DbConnection conn, string part, CancellationToken ct)
+    {
+        var n = Math.Min(Probe, options.CommonTermPapers);
+        double most = 0;
+        foreach (var word in Words(part))
+        {
+            var reach = await NewestAsync(conn, word, null, n, ct);
+            if (reach is null) { most = Math.Max(most, n); continue; }
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT max(rowid) FROM papers";
+            var top = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+            most = Math.Max(most, (double)n * top / (top - reach.Value + 1));
+            if (most > options.CommonTermPapers) break;
+        }
+        return most;
     }
 
     /// <summary>A quoted part of several words as one part per word (same column filter); any other part as itself.</summary>

@@ -14,7 +14,7 @@ public static class TsQuery
 
     /// <summary>
     /// The words and phrases a match needs: all of them, or any for the OR of a long query; with <paramref name="all"/>,
-    /// a long query's telling words all, ranked before the OR of them (see <see cref="Fts5Expression.QueryAll"/>).
+    /// a long query's telling words all (what a search falls back to when all of them are common).
     /// </summary>
     public static IReadOnlyList<string> Terms(SearchQuery q, bool all) =>
         [.. q.IsLong ? LongQueryTerms.Pick(q.Words) : LongQueryTerms.Required(q.Words), .. all || !q.IsLong ? q.Phrases : []];
@@ -31,12 +31,15 @@ public static class TsQuery
         return Excluded(cmd, q) is { } excluded ? $"({positive} && !!{excluded})" : $"({positive})";
     }
 
+    /// <summary>Any of the given terms (an any-of query's ranking).</summary>
+    public static string? AnyOf(DbCommand cmd, IReadOnlyList<string> terms) => Join(cmd, "any", terms, " || ");
+
     /// <summary>Only the given terms, AND-ed (what ranks when the query's other terms are too common to weigh).</summary>
     public static string? Rank(DbCommand cmd, IReadOnlyList<string> terms) => Join(cmd, "r", terms, " && ");
 
     /// <summary>The terms all in the title (weight A): the text of phraseto_tsquery with every lexeme marked :A.</summary>
-    public static string? InTitle(DbCommand cmd, IReadOnlyList<string> terms, bool anyOf) => terms.Count == 0 ? null :
-        "(" + string.Join(anyOf ? " || " : " && ", terms.Select((t, i) =>
+    public static string? InTitle(DbCommand cmd, IReadOnlyList<string> terms) => terms.Count == 0 ? null :
+        "(" + string.Join(" && ", terms.Select((t, i) =>
             $"to_tsquery('simple', regexp_replace(phraseto_tsquery('english', {SearchSql.Add(cmd, "t" + i, t)})::text, '(''(?:[^'']|'''')*'')', '\\1:A', 'g'))")) + ")";
 
     public static string? Must(DbCommand cmd, SearchQuery q)

@@ -35,7 +35,7 @@ public sealed class BulkImportIndexTests
         var (q, _) = SearchQueryParser.Parse(text);
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PaperSearch>()
-            .RankAsync(new SearchRequest(q!, SearchFilters.From(q!), Mode: SearchMode.Words), CancellationToken.None);
+            .RankAsync(new SearchRequest(q!, SearchFilters.From(q!), Mode: SearchMode.Keyword), CancellationToken.None);
     }
 
     static async Task<SqliteConnection> OpenAsync(PaperboyFactory app)

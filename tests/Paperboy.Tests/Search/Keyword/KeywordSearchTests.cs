@@ -16,7 +16,7 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.True(q is not null, error);
         await using var scope = app.Services.CreateAsyncScope();
         var search = scope.ServiceProvider.GetRequiredService<PaperSearch>();
-        return await search.RankAsync(new SearchRequest(q, filters ?? SearchFilters.From(q), Mode: SearchMode.Words), CancellationToken.None);
+        return await search.RankAsync(new SearchRequest(q, filters ?? SearchFilters.From(q), Mode: SearchMode.Keyword), CancellationToken.None);
     }
 
     [Fact]
@@ -123,7 +123,9 @@ public abstract class KeywordSearchTests(Engine engine)
             Make("2601.00013", "Speech for resource-poor and low-resource settings", "Acoustic models.", ["Grace Hopper"], ["cs.SD"], new(2026, 1, 12), 0),
         ]);
         Assert.Equal(["2601.00011", "2601.00013"], (await SearchAsync(app, "low-resource")).Order());
-        Assert.Equal(["2601.00011"], await SearchAsync(app, "low-resource languages"));
+        // Plain words: the paper with both first, then those with either.
+        Assert.Equal(["2601.00011", "2601.00013", "2601.00012"], await SearchAsync(app, "low-resource languages"));
+        Assert.Equal(["2601.00011"], await SearchAsync(app, "low-resource languages cat:cs.CL"));
         Assert.Equal(["2601.00013"], await SearchAsync(app, "low-resource -languages"));
         Assert.Empty(await SearchAsync(app, "resource-low"));
     }

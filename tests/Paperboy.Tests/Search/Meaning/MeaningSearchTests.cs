@@ -34,7 +34,7 @@ public abstract class MeaningSearchTests(Engine engine)
     {
         await using var app = await StartWithVectorsAsync(engine);
         const string asr = "2608.19936"; // Towards Quantifying Benchmark Optimization in ASR Models
-        Assert.DoesNotContain(asr, await RankAsync(app, "transcribing spoken words", SearchMode.Words));
+        Assert.DoesNotContain(asr, await RankAsync(app, "transcribing spoken words", SearchMode.Keyword));
         Assert.Equal(asr, (await RankAsync(app, "transcribing spoken words", SearchMode.Hybrid))[0]);
         Assert.DoesNotContain(asr, await RankAsync(app, "transcribing spoken words -benchmark", SearchMode.Hybrid));
         Assert.DoesNotContain(asr, await RankAsync(app, "transcribing spoken words \"coding agents\"", SearchMode.Hybrid));
