@@ -54,6 +54,7 @@ public static class SearchQuality
         var queries = Queries(corpus, perClass);
         Console.WriteLine($"model {model}: {corpus.Count:N0} papers, {queries.Count:N0} queries " +
                           string.Join(", ", queries.GroupBy(q => q.Class).Select(g => $"{g.Key} {g.Count()}")));
+        if (Environment.GetEnvironmentVariable("EVAL_GRID") == "1") return await GridAsync(app, queries);
         var byClass = new SortedDictionary<(string, string), Score>();
         var byLength = new SortedDictionary<(string, string), Score>();
         foreach (var mode in modes)
@@ -72,6 +73,29 @@ public static class SearchQuality
         }
         Print("query class", byClass, modes);
         Print("query length", byLength, modes);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>EVAL_GRID=1</c>: each side's ranking once per query, then weighted reciprocal rank fusion (Σ w / (k + rank)) for a
+    /// grid of k for words, k for meaning and the meaning side's weight, as nDCG@10 per query class (to choose the fusion).
+    /// </summary>
+    static async Task<int> GridAsync(WebApplication app, List<Query> queries)
+    {
+        var sides = new List<(Query Query, IReadOnlyList<string> Words, IReadOnlyList<string> Meaning)>();
+        foreach (var query in queries)
+            sides.Add((query, await RankAsync(app, "keyword", query.Text), await RankAsync(app, "meaning", query.Text)));
+        var classes = queries.Select(q => q.Class).Distinct().Order().ToList();
+        Console.WriteLine($"| k words | k meaning | meaning weight | all | {string.Join(" | ", classes)} | > 12 words |");
+        Console.WriteLine($"|---|---|---|---|{string.Concat(classes.Select(_ => "---|"))}---|");
+        foreach (var kWords in new[] { 5, 10, 20, 60 })
+            foreach (var kMeaning in new[] { 10, 20, 60 })
+                foreach (var weight in new[] { 0.5, 0.75, 1.0, 1.5 })
+                {
+                    var ndcg = sides.Select(s => (s.Query, Measure(PaperSearch.Fuse((s.Words, kWords, 1), (s.Meaning, kMeaning, weight)), s.Query.Relevant).Ndcg)).ToList();
+                    string Mean(Func<Query, bool> which) => ndcg.Where(x => which(x.Query)).Average(x => x.Ndcg).ToString("F3");
+                    Console.WriteLine($"| {kWords} | {kMeaning} | {weight} | {Mean(_ => true)} | {string.Join(" | ", classes.Select(c => Mean(q => q.Class == c)))} | {Mean(q => q.Words > 12)} |");
+                }
         return 0;
     }
 

@@ -23,6 +23,14 @@ public sealed class SearchCliTests
         Assert.True(code == 0, error);
         Assert.StartsWith("2608.19936\tTowards Quantifying Benchmark Optimization in ASR Models\n", output);
 
+        (code, output, error) = await PaperboyAsync(data.Path, "search", "query", "--mode", "keyword", "transcribing spoken words");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("2608.19936", output);
+
+        (code, _, error) = await PaperboyAsync(data.Path, "search", "query", "--mode", "fuzzy", "transcribing spoken words");
+        Assert.Equal(2, code);
+        Assert.Equal("error: --mode must be hybrid, keyword or meaning, not 'fuzzy'.", error.Trim());
+
         (code, _, error) = await PaperboyAsync(data.Path, "search", "query", "-everything");
         Assert.Equal(2, code);
         Assert.Equal("error: Add at least one word, \"phrase\" or author: to search for; exclusions (-word), cat:, since: and until: only narrow a search.", error.Trim());

@@ -38,6 +38,7 @@ public sealed class SearchApiTests
         { "/api/papers/search?q=agents&limit=1000", "limit", "limit must be a whole number from 1 to 100, not '1000'." },
         { "/api/papers/search?q=agents&limit=ten", "limit", "limit must be a whole number from 1 to 100, not 'ten'." },
         { "/api/papers/search?q=agents&sort=best", "sort", "sort must be relevance, newest or votes, not 'best'." },
+        { "/api/papers/search?q=agents&mode=fuzzy", "mode", "mode must be hybrid, keyword or meaning, not 'fuzzy'." },
         { "/api/papers/search?q=agents&from=2026-13-01", "from", "from must be a date like 2026-01-31, not '2026-13-01'." },
         { "/api/papers/2608.19880/related?limit=51", "limit", "limit must be a whole number from 1 to 50, not '51'." },
     };

@@ -130,6 +130,23 @@ public abstract class KeywordSearchTests(Engine engine)
         Assert.Empty(await SearchAsync(app, "resource-low"));
     }
 
+    [Fact]
+    public async Task AQuestionFindsThePaperThatAnswersItThoughThePaperLacksSomeOfItsWords()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await RealPapers.InsertAsync(app, [
+            Make("2601.00021", "Speech recognition for regional dialects", "We transcribe dialect speech from few labelled hours.", ["Ada Lovelace"], ["cs.CL"], new(2026, 1, 10), 0),
+            Make("2601.00022", "Image recognition at scale", "We classify images.", ["Alan Turing"], ["cs.CV"], new(2026, 1, 11), 0),
+            Make("2601.00023", "Dialects in social media text", "We study written dialects.", ["Grace Hopper"], ["cs.CL"], new(2026, 1, 12), 0),
+        ]);
+        // No paper has "little" or "data": every word required, this finds nothing.
+        var found = await SearchAsync(app, "how well does speech recognition work for dialects with little labelled data");
+        Assert.Equal("2601.00021", found[0]);
+        Assert.Equal(["2601.00022", "2601.00023"], found.Skip(1).Order());
+        // With the syntax, every word is required again.
+        Assert.Empty(await SearchAsync(app, "speech recognition dialects little cat:cs.CL"));
+    }
+
     static bool TitleSays(Paper p, string word) => Says(p.Title, word);
 
     static bool Says(string text, string word) => Regex.IsMatch(text, $@"\b{word}(s|ing|ling|ed|led)?\b", RegexOptions.IgnoreCase);

@@ -41,6 +41,24 @@ public abstract class MeaningSearchTests(Engine engine)
     }
 
     [Fact]
+    public async Task ModeAsksForOneSideOnTheApiAndThePage()
+    {
+        await using var app = await StartWithVectorsAsync(engine);
+        const string asr = "2608.19936";
+        var client = app.CreateClient();
+        async Task<List<string?>> ApiAsync(string mode) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/papers/search?q=transcribing+spoken+words&mode={mode}"))
+            .EnumerateArray().Select(e => e.GetProperty("paper").GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(asr, await ApiAsync("keyword"));
+        Assert.Equal(asr, (await ApiAsync("meaning"))[0]);
+        Assert.Equal(asr, (await ApiAsync("hybrid"))[0]);
+
+        var page = await client.GetStringAsync("/search?q=transcribing+spoken+words&mode=meaning");
+        Assert.Contains("<option value=\"meaning\" selected>meaning only</option>", page);
+        Assert.Contains($"href=\"/papers/{asr}\"", page);
+    }
+
+    [Fact]
     public async Task RelatedPapersAreTheNearestOthersByMeaning()
     {
         await using var app = await StartWithVectorsAsync(engine);
