@@ -83,8 +83,8 @@ public static class KeywordScale
             var clock = Stopwatch.StartNew();
             var ids = await scope.ServiceProvider.GetRequiredService<IKeywordIndex>().MatchAsync(q!, SearchFilters.From(q!), PaperSearch.Depth, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
-            if (ids.Count > 0 && ids[0] == id) first++;
-            else Console.WriteLine($"  not first: {id} '{title}' -> {string.Join(", ", ids.Take(3))}");
+            if (ids.Count > 0 && ids[0].Id == id) first++;
+            else Console.WriteLine($"  not first: {id} '{title}' -> {string.Join(", ", ids.Take(3).Select(h => h.Id))}");
         }
         Console.WriteLine($"own title finds the real paper first: {first}/{real.Count} (p95 {P(times, 0.95):F1} ms)");
     }

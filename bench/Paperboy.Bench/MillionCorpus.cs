@@ -24,8 +24,9 @@ public static class MillionCorpus
 {
     public const string Model = "arctic-xs";
     const string Snapshot = "../shared/data/arxiv-snapshot/arxiv-metadata-75k.jsonl.gz";
-    const string EvalCorpusPath = "/tmp/paperboy-eval/corpus.jsonl";
-    const string VectorsPath = "/tmp/paperboy-eval/arctic-xs.f32";
+    // The eval corpus and its cached vectors (make_eval_corpus.py, embed-corpus); PAPERBOY_EVAL_CORPUS and _VECTORS choose others.
+    static readonly string EvalCorpusPath = Environment.GetEnvironmentVariable("PAPERBOY_EVAL_CORPUS") ?? "/tmp/paperboy-eval/corpus.jsonl";
+    static readonly string VectorsPath = Environment.GetEnvironmentVariable("PAPERBOY_EVAL_VECTORS") ?? "/tmp/paperboy-eval/arctic-xs.f32";
 
     public static async Task<int> RunAsync(string engine, string dir, string? pg, int n)
     {

@@ -77,25 +77,33 @@ public static class SearchQuality
     }
 
     /// <summary>
-    /// <c>EVAL_GRID=1</c>: each side's ranking once per query, then weighted reciprocal rank fusion (Σ w / (k + rank)) for a
-    /// grid of k for words, k for meaning and the meaning side's weight, as nDCG@10 per query class (to choose the fusion).
+    /// <c>EVAL_GRID=1</c>: each side's candidates once per query, then <see cref="PaperSearch.Fuse"/> for a range of words
+    /// weights, as nDCG@10 per query class (to choose <see cref="PaperSearch.WordsWeight"/>).
     /// </summary>
     static async Task<int> GridAsync(WebApplication app, List<Query> queries)
     {
-        var sides = new List<(Query Query, IReadOnlyList<string> Words, IReadOnlyList<string> Meaning)>();
+        var sides = new List<(Query Query, IReadOnlyList<KeywordHit> Words, IReadOnlyList<VectorHit> Meaning)>();
         foreach (var query in queries)
-            sides.Add((query, await RankAsync(app, "keyword", query.Text), await RankAsync(app, "meaning", query.Text)));
-        var classes = queries.Select(q => q.Class).Distinct().Order().ToList();
-        Console.WriteLine($"| k words | k meaning | meaning weight | all | {string.Join(" | ", classes)} | > 12 words |");
-        Console.WriteLine($"|---|---|---|---|{string.Concat(classes.Select(_ => "---|"))}---|");
-        foreach (var kWords in new[] { 5, 10, 20, 60 })
-            foreach (var kMeaning in new[] { 10, 20, 60 })
-                foreach (var weight in new[] { 0.5, 0.75, 1.0, 1.5 })
-                {
-                    var ndcg = sides.Select(s => (s.Query, Measure(PaperSearch.Fuse((s.Words, kWords, 1), (s.Meaning, kMeaning, weight)), s.Query.Relevant).Ndcg)).ToList();
-                    string Mean(Func<Query, bool> which) => ndcg.Where(x => which(x.Query)).Average(x => x.Ndcg).ToString("F3");
-                    Console.WriteLine($"| {kWords} | {kMeaning} | {weight} | {Mean(_ => true)} | {string.Join(" | ", classes.Select(c => Mean(q => q.Class == c)))} | {Mean(q => q.Words > 12)} |");
-                }
+        {
+            var (q, _) = SearchQueryParser.Parse(query.Text);
+            if (q is null) continue;
+            await using var scope = app.Services.CreateAsyncScope();
+            var (words, meaning) = await scope.ServiceProvider.GetRequiredService<PaperSearch>()
+                .SidesAsync(new SearchRequest(q, SearchFilters.None), CancellationToken.None);
+            sides.Add((query, words, meaning));
+        }
+        var classes = sides.Select(s => s.Query.Class).Distinct().Order().ToList();
+        Console.WriteLine($"| words weight | clear words ratio | clear meaning gap | all | {string.Join(" | ", classes)} | ≤ 8 words | 9–12 words | > 12 words |");
+        Console.WriteLine($"|---|---|---|---|{string.Concat(classes.Select(_ => "---|"))}---|---|---|");
+        foreach (var weight in new[] { 0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0 })
+        foreach (var ratio in new[] { 1.25, 1.5, 2.0, double.PositiveInfinity })
+        foreach (var gap in new[] { 0.03, 0.05, 0.08, double.PositiveInfinity })
+        {
+            var ndcg = sides.Select(s => (s.Query, Measure(PaperSearch.Fuse(s.Words, s.Meaning, weight, ratio, gap), s.Query.Relevant).Ndcg)).ToList();
+            string Mean(Func<Query, bool> which) => ndcg.Where(x => which(x.Query)).Select(x => x.Ndcg).DefaultIfEmpty(0).Average().ToString("F3");
+            Console.WriteLine($"| {weight} | {ratio} | {gap} | {Mean(_ => true)} | {string.Join(" | ", classes.Select(c => Mean(q => q.Class == c)))} | " +
+                              $"{Mean(q => q.Words <= 8)} | {Mean(q => q.Words is > 8 and <= 12)} | {Mean(q => q.Words > 12)} |");
+        }
         return 0;
     }
 

@@ -6,24 +6,27 @@ using Paperboy.Storage;
 namespace Paperboy.Search;
 
 /// <summary>
-/// Search by words and by meaning, fused by reciprocal rank: the engine's keyword index ranks its matches, the
-/// vector index finds the nearest papers to the query's meaning (then kept only if they satisfy the phrases,
-/// authors, exclusions and filters, which always apply), and each paper scores Σ 1/(60 + rank) — weighted towards
-/// the words side for long queries.
+/// Search by words and by meaning, fused by their scores: the engine's keyword index ranks its matches, the vector index
+/// finds the nearest papers to the query's meaning (then kept only if they satisfy the phrases, authors, exclusions and
+/// filters, which always apply), and each paper scores a weighted sum of its two normalised scores (see <see cref="Fuse"/>).
 /// </summary>
 public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorIndex vectors, EmbedderProvider embedders)
 {
     /// <summary>How many candidates each side contributes to the fusion.</summary>
     public const int Depth = 100;
-    const int RrfK = 60;
 
     /// <summary>
-    /// A long query (a pasted text) gives the words side many telling words, so its order is trusted more: a steeper
-    /// curve for its ranks (k = 20) and half weight for meaning. Measured in docs/benchmarks.md "Quality": this lifts
-    /// hybrid from 0.992 / 0.984 to 0.998 / 0.994 (recall@10 / nDCG@10) on long queries, above words alone.
+    /// The words side's share of a fused score and what makes a hit clear, chosen by the evaluation in
+    /// docs/search-quality.md (<c>EVAL_GRID=1</c>): the one setting that leaves hybrid at or above both sides on every
+    /// class of query there (paraphrases, sentences of abstracts, titles with words missing, keywords).
     /// </summary>
-    const int LongQueryWordsK = 20;
-    const double LongQueryMeaningWeight = 0.5;
+    public const double WordsWeight = 0.8;
+
+    /// <summary>A words hit is clear when its relevance is this many times the next one's.</summary>
+    public const double ClearWordsRatio = 1.25;
+
+    /// <summary>A meaning hit is clear when its cosine is this much above the next one's.</summary>
+    public const double ClearMeaningGap = 0.08;
 
     public async Task<IReadOnlyList<Paper>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -45,23 +48,71 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
     /// <summary>Paper ids, best first (words, meaning, or both fused).</summary>
     public async Task<IReadOnlyList<string>> RankAsync(SearchRequest request, CancellationToken ct)
     {
+        var (words, meaning) = await SidesAsync(request, ct);
+        return request.Mode switch
+        {
+            SearchMode.Keyword => words.Select(h => h.Id).ToList(),
+            SearchMode.Meaning => meaning.Select(h => h.Id).ToList(),
+            _ => Fuse(words, meaning, WordsWeight),
+        };
+    }
+
+    /// <summary>Each side's candidates with their scores, best first (a side the mode leaves out is empty).</summary>
+    public async Task<(IReadOnlyList<KeywordHit> Words, IReadOnlyList<VectorHit> Meaning)> SidesAsync(SearchRequest request, CancellationToken ct)
+    {
         var q = request.Query;
         // The meaning side (embedding the query, then the vector index: CPU only) runs beside the words side's queries.
         var nearest = request.Mode != SearchMode.Keyword && vectors.Count > 0 && q.MeaningText.Length > 0
-            ? Task.Run(() => vectors.Search(embedders.Get().EmbedQuery(q.MeaningText), Depth * 2).Select(h => h.Id).ToList(), ct)
+            ? Task.Run(() => vectors.Search(embedders.Get().EmbedQuery(q.MeaningText), Depth * 2), ct)
             : null;
-        IReadOnlyList<string> byWords = request.Mode == SearchMode.Meaning ? [] : await keywords.MatchAsync(q, request.Filters, Depth, ct);
-        IReadOnlyList<string> byMeaning = [];
+        IReadOnlyList<KeywordHit> words = request.Mode == SearchMode.Meaning ? [] : await keywords.MatchAsync(q, request.Filters, Depth, ct);
+        IReadOnlyList<VectorHit> meaning = [];
         if (nearest is not null)
         {
             var hits = await nearest;
-            var allowed = await keywords.KeepMatchingAsync(hits, q, request.Filters, ct);
-            byMeaning = hits.Where(allowed.Contains).Take(Depth).ToList();
+            var allowed = await keywords.KeepMatchingAsync(hits.Select(h => h.Id).ToList(), q, request.Filters, ct);
+            meaning = hits.Where(h => allowed.Contains(h.Id)).Take(Depth).ToList();
         }
-        if (request.Mode != SearchMode.Hybrid) return request.Mode == SearchMode.Keyword ? byWords : byMeaning;
-        return q.IsLong
-            ? Fuse((byWords, LongQueryWordsK, 1), (byMeaning, RrfK, LongQueryMeaningWeight))
-            : Fuse((byWords, RrfK, 1), (byMeaning, RrfK, 1));
+        return (words, meaning);
+    }
+
+    /// <summary>
+    /// Convex combination of normalised scores: each paper scores <paramref name="wordsWeight"/> × its words score +
+    /// (1 − <paramref name="wordsWeight"/>) × its meaning score, 0 on a side that did not find it. The words score is the
+    /// relevance over the best one's (bm25 and RUM's rank start at 0, so a clear keyword hit, far above the next, stays
+    /// far above; papers listed without a relevance score by rank); the meaning score is the cosine min-max normalised
+    /// over the side's candidates (cosines crowd into a narrow band, so a clear meaning hit is the one far above the rest).
+    /// </summary>
+    public static IReadOnlyList<string> Fuse(IReadOnlyList<KeywordHit> words, IReadOnlyList<VectorHit> meaning, double wordsWeight,
+        double clearWords = ClearWordsRatio, double clearMeaning = ClearMeaningGap)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var best = words.Where(h => !double.IsNaN(h.Score)).Select(h => h.Score).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var score = double.IsNaN(words[i].Score) || best <= 0 ? 1 - (double)i / words.Count : words[i].Score / best;
+            scores[words[i].Id] = wordsWeight * score;
+        }
+        if (meaning.Count > 0)
+        {
+            double top = meaning.Max(h => h.Score), low = meaning.Min(h => h.Score);
+            foreach (var hit in meaning)
+            {
+                var score = top > low ? (hit.Score - low) / (top - low) : 1;
+                scores[hit.Id] = scores.GetValueOrDefault(hit.Id) + (1 - wordsWeight) * score;
+            }
+        }
+        var fused = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+        // A clear hit of either side comes first: a pasted sentence's own paper, a paper the query paraphrases.
+        if (meaning.Count > 1 && meaning[0].Score - meaning[1].Score >= clearMeaning) Promote(fused, meaning[0].Id);
+        if (words.Count > 1 && words[0].Score >= clearWords * words[1].Score) Promote(fused, words[0].Id);
+        return fused;
+    }
+
+    static void Promote(List<string> ranking, string id)
+    {
+        ranking.Remove(id);
+        ranking.Insert(0, id);
     }
 
     /// <summary>Nearest papers to a paper by meaning (none until its vector is computed).</summary>
@@ -74,16 +125,6 @@ public sealed class PaperSearch(PaperboyDb db, IKeywordIndex keywords, VectorInd
     }
 
     public Task<bool> ExistsAsync(string paperId, CancellationToken ct) => db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct);
-
-    /// <summary>Weighted reciprocal rank fusion: each paper scores Σ weight / (k + rank) over the rankings.</summary>
-    public static IReadOnlyList<string> Fuse(params (IReadOnlyList<string> Ranking, int K, double Weight)[] rankings)
-    {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (ranking, k, weight) in rankings)
-            for (var i = 0; i < ranking.Count; i++)
-                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + weight / (k + i + 1);
-        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
-    }
 
     /// <summary>The visible papers of <paramref name="ids"/>, in that order.</summary>
     async Task<List<Paper>> LoadAsync(IReadOnlyList<string> ids, CancellationToken ct)

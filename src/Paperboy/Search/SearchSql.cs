@@ -30,6 +30,16 @@ public static class SearchSql
         return "@" + name;
     }
 
+    /// <summary>Rows of (id, score): the score as <paramref name="relevance"/> makes it, NaN for a null.</summary>
+    public static async Task<List<Keyword.KeywordHit>> ReadHitsAsync(DbCommand cmd, Func<double, double> relevance, CancellationToken ct)
+    {
+        var hits = new List<Keyword.KeywordHit>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            hits.Add(new(reader.GetString(0), reader.IsDBNull(1) ? double.NaN : relevance(Convert.ToDouble(reader.GetValue(1)))));
+        return hits;
+    }
+
     public static async Task<List<string>> ReadIdsAsync(DbCommand cmd, CancellationToken ct)
     {
         var ids = new List<string>();

@@ -18,7 +18,7 @@ namespace Paperboy.Search.Keyword;
 /// </summary>
 public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions options) : IKeywordIndex
 {
-    public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<KeywordHit>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await db.OpenConnectionAsync(ct);
         if (query.IsLong && await AnyAsync(conn, query, filters, limit, ct) is { } pasted) return pasted;
@@ -26,8 +26,8 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         if (!query.AnyWords || query.IsLong || ids.Count >= limit) return ids;
         // A few plain words: the papers with all of them first, then those with some of them.
         if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return ids;
-        var seen = ids.ToHashSet();
-        ids.AddRange(any.Where(seen.Add).Take(limit - ids.Count).ToList());
+        var seen = ids.Select(h => h.Id).ToHashSet();
+        ids.AddRange(any.Where(h => seen.Add(h.Id)).Take(limit - ids.Count).ToList());
         return ids;
     }
 
@@ -36,7 +36,7 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
     /// (rarest first while they are in at most <see cref="KeywordIndexOptions.RankedMatches"/> papers together), ranked
     /// by RUM; null when every term is common.
     /// </summary>
-    async Task<List<string>?> AnyAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>?> AnyAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
     {
         var terms = LongQueryTerms.Telling(q.Words);
         if (terms.Count == 0) return null;
@@ -55,12 +55,12 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var where = $"p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}";
         if (TsQuery.Must(cmd, q) is { } must) where += $" AND p.search_vector @@ {must}";
         if (TsQuery.Excluded(cmd, q) is { } excluded) where += $" AND NOT (p.search_vector @@ {excluded})";
-        cmd.CommandText = $"SELECT p.id FROM papers p WHERE {where} ORDER BY p.search_vector <=> {match} LIMIT {SearchSql.Add(cmd, "limit", limit)}";
-        return await SearchSql.ReadIdsAsync(cmd, ct);
+        cmd.CommandText = $"SELECT p.id, p.search_vector <=> {match} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {SearchSql.Add(cmd, "limit", limit)}";
+        return await SearchSql.ReadHitsAsync(cmd, Relevance, ct);
     }
 
     /// <summary>The papers with every word of the query (a long query: every one of its telling words).</summary>
-    async Task<List<string>> RankAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>> RankAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
     {
         var terms = TsQuery.Terms(q, all: true);
         var counts = await PapersWithAsync(conn, terms, ct);
@@ -90,12 +90,15 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
                       (SELECT p.id, 1, p.published_at FROM papers p WHERE {where} ORDER BY p.published_at DESC LIMIT {n})) x
                   ORDER BY tier, published_at DESC
                   """;
-            return (await SearchSql.ReadIdsAsync(cmd, ct)).Distinct().Take(limit).ToList();
+            return (await SearchSql.ReadIdsAsync(cmd, ct)).Distinct().Take(limit).Select(id => new KeywordHit(id, double.NaN)).ToList();
         }
         var rank = rare.Count == terms.Count ? full : TsQuery.Rank(cmd, rare);
-        cmd.CommandText = $"SELECT p.id FROM papers p WHERE {where} ORDER BY p.search_vector <=> {rank} LIMIT {n}";
-        return await SearchSql.ReadIdsAsync(cmd, ct);
+        cmd.CommandText = $"SELECT p.id, p.search_vector <=> {rank} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {n}";
+        return await SearchSql.ReadHitsAsync(cmd, Relevance, ct);
     }
+
+    /// <summary>RUM's distance is the inverse of its rank: the rank is the relevance.</summary>
+    static double Relevance(double distance) => distance > 0 && !double.IsInfinity(distance) ? 1 / distance : 0;
 
     /// <summary>
     /// How many papers have each term, by the planner's statistics (pg_stats.most_common_elems of search_vector,

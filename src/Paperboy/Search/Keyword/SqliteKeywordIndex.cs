@@ -30,7 +30,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     const int Probe = 500;
     static readonly char[] NotWord = [' ', '-', '.', '\'', '_', ',', ':', ';', '/', '(', ')', '!', '?', '+', '&'];
 
-    public async Task<IReadOnlyList<string>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<KeywordHit>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await db.OpenConnectionAsync(ct);
         if (query.IsLong && await AnyAsync(conn, query, filters, limit, ct) is { } pasted) return pasted;
@@ -38,8 +38,8 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         if (!query.AnyWords || query.IsLong || all.Count >= limit) return all;
         // A few plain words: the papers with all of them first, then those with some of them, by bm25.
         if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return all;
-        var seen = all.ToHashSet();
-        all.AddRange(any.Where(seen.Add).Take(limit - all.Count).ToList());
+        var seen = all.Select(h => h.Id).ToHashSet();
+        all.AddRange(any.Where(h => seen.Add(h.Id)).Take(limit - all.Count).ToList());
         return all;
     }
 
@@ -50,7 +50,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     /// <see cref="KeywordIndexOptions.CommonTermPapers"/>): every one of those matches is ranked, and the commoner terms, whose
     /// weight is small, are left out. Null when every term is common: then all the words are required, as for a short query.
     /// </summary>
-    async Task<List<string>?> AnyAsync(DbConnection conn, SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>?> AnyAsync(DbConnection conn, SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var terms = Fts5Expression.AnyTerms(query);
         if (terms.Count == 0) return null;
@@ -73,7 +73,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         return await ListAsync(conn, new(match, within, lowest, ByRank: true), filters, filtered, limit, ct);
     }
 
-    async Task<List<string>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
         var ranking = await RarePartsAsync(conn, query, ct);
@@ -82,9 +82,9 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
             // Every term is common: the newest with all the words in the title, then the newest others.
             var ids = await ListAsync(conn, new(query.InTitle, null, null, ByRank: false), filters, filtered, limit, ct);
             if (ids.Count >= limit) return ids;
-            var seen = ids.ToHashSet();
+            var seen = ids.Select(h => h.Id).ToHashSet();
             var newest = await ListAsync(conn, new(query.Full, null, null, ByRank: false), filters, filtered, limit + ids.Count, ct);
-            ids.AddRange(newest.Where(seen.Add).Take(limit - ids.Count).ToList());
+            ids.AddRange(newest.Where(h => seen.Add(h.Id)).Take(limit - ids.Count).ToList());
             return ids;
         }
         var lowest = await NewestAsync(conn, query.Full, filtered ? filters : null, options.ScoredMatches, ct);
@@ -112,34 +112,37 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         public string Order => ByRank ? Rank : "papers_fts.rowid DESC";
         public string Score => ByRank ? Rank : "papers_fts.rowid";
         public string ScoreOrder => ByRank ? "f.o" : "f.o DESC";
+
+        /// <summary>The relevance of a row's score: bm25 is negative, lower is better; a newest-first listing has none.</summary>
+        public double Relevance(double score) => ByRank ? -score : double.NaN;
     }
 
     /// <summary>
     /// Ids of visible papers of the listing that pass the filters, in its order. Without filters the order is taken
     /// inside the index alone and only the top rows are looked up in papers.
     /// </summary>
-    async Task<List<string>> ListAsync(DbConnection conn, Listing listing, SearchFilters filters, bool join, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>> ListAsync(DbConnection conn, Listing listing, SearchFilters filters, bool join, int limit, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         if (!join)
         {
             cmd.CommandText = $"""
-                SELECT p.id FROM (
+                SELECT p.id, f.o FROM (
                     SELECT papers_fts.rowid AS r, {listing.Score} AS o {listing.From(cmd)}
                     ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "n", limit + HiddenSlack)}) f
                 JOIN papers p ON p.rowid = f.r WHERE p.hidden = 0
                 ORDER BY {listing.ScoreOrder} LIMIT {SearchSql.Add(cmd, "limit", limit)}
                 """;
-            var ids = await SearchSql.ReadIdsAsync(cmd, ct);
+            var ids = await SearchSql.ReadHitsAsync(cmd, listing.Relevance, ct);
             // Short only when fewer matches exist, or when more than the slack of the top ones are hidden: then ask papers.
             if (ids.Count == limit || !await HasAsync(conn, listing, limit + HiddenSlack, ct)) return ids;
             return await ListAsync(conn, listing, filters, join: true, limit, ct);
         }
         cmd.CommandText = $"""
-            SELECT p.id {listing.From(cmd, " JOIN papers p ON p.rowid = papers_fts.rowid")}{SearchSql.Filters(cmd, filters, postgres: false)}
+            SELECT p.id, {listing.Score} {listing.From(cmd, " JOIN papers p ON p.rowid = papers_fts.rowid")}{SearchSql.Filters(cmd, filters, postgres: false)}
             ORDER BY {listing.Order} LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
-        return await SearchSql.ReadIdsAsync(cmd, ct);
+        return await SearchSql.ReadHitsAsync(cmd, listing.Relevance, ct);
     }
 
     /// <summary>The rowid of the <paramref name="n"/>th newest match (passing the filters, when given), or null when there are fewer.</summary>

@@ -39,7 +39,7 @@ public abstract class WatchlistSearchTests(Engine engine)
             {
                 using var scope = app.Services.CreateScope();
                 var index = scope.ServiceProvider.GetRequiredService<IKeywordIndex>();
-                return await index.MatchAsync(query, SearchFilters.From(query), 1000, default);
+                return (await index.MatchAsync(query, SearchFilters.From(query), 1000, default)).Select(h => h.Id).ToList();
             });
             var expected = candidates.Where(searched.Contains).ToList();
             Assert.True(expected.SequenceEqual(matched[text]), $"{text}: search found [{string.Join(", ", expected)}], the watch-list [{string.Join(", ", matched[text])}]");
