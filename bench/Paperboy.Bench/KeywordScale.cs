@@ -65,6 +65,47 @@ public static class KeywordScale
         Console.WriteLine($"{engine} {papers:N0} papers, {Queries.Length} queries x 2 rounds: app keyword search p50 {P(all, 0.5):F1} ms p95 {P(all, 0.95):F1} ms max {all.Max():F1} ms; " +
                           $"raw SQL ranking every match (1 round) p50 {P(allRaw, 0.5):F1} ms p95 {P(allRaw, 0.95):F1} ms (app/raw at p95 {P(all, 0.95) / P(allRaw, 0.95):F2})");
         await TitlesFirstAsync(app, conn);
+        await SentencesAsync(app, conn);
+    }
+
+    /// <summary>
+    /// Natural-language queries: the middle sentence of 50 real abstracts (SearchQuality's "claim" queries), searched by
+    /// words; how often the first result says that sentence word for word (the synthetic papers reuse real sentences: each
+    /// is in about 18 papers, so "its own paper first" means little here), and how long it takes.
+    /// </summary>
+    static async Task SentencesAsync(WebApplication app, DbConnection conn)
+    {
+        await using var pick = conn.CreateCommand();
+        pick.CommandText = "SELECT id, abstract FROM papers WHERE id NOT LIKE '%.5____' ORDER BY id LIMIT 400 OFFSET 2000";
+        var real = new List<(string Id, string Sentence)>();
+        await using (var reader = await pick.ExecuteReaderAsync())
+            while (await reader.ReadAsync() && real.Count < 50)
+                if (SearchQuality.MiddleSentence(reader.GetString(1)) is { } sentence) real.Add((reader.GetString(0), sentence));
+        var verbatim = 0;
+        var times = new List<double>();
+        for (var round = 0; round < 2; round++)
+            foreach (var (id, sentence) in real)
+            {
+                var (q, _) = SearchQueryParser.Parse(sentence);
+                await using var scope = app.Services.CreateAsyncScope();
+                var clock = Stopwatch.StartNew();
+                var ids = await scope.ServiceProvider.GetRequiredService<PaperSearch>().RankAsync(new SearchRequest(q!, SearchFilters.From(q!), Mode: KeywordMode), CancellationToken.None);
+                if (round == 0) continue; // warm-up
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                if (ids.Count > 0 && await SaysAsync(conn, ids[0], sentence)) verbatim++;
+            }
+        Console.WriteLine($"a sentence of a real abstract finds first a paper that says it word for word: {verbatim}/{real.Count} (p50 {P(times, 0.5):F1} ms, p95 {P(times, 0.95):F1} ms)");
+    }
+
+    static readonly SearchMode KeywordMode = Enum.Parse<SearchMode>(Enum.IsDefined(typeof(SearchMode), "Keyword") ? "Keyword" : "Words");
+
+    static async Task<bool> SaysAsync(DbConnection conn, string id, string sentence)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid WHERE papers_fts MATCH @m AND p.id = @id";
+        SearchSql.Add(cmd, "m", "\"" + string.Join(' ', System.Text.RegularExpressions.Regex.Matches(sentence, @"\w+").Select(m => m.Value)) + "\"");
+        SearchSql.Add(cmd, "id", id);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync()) > 0;
     }
 
     /// <summary>Real papers (ids without the synthetic .5xxxx numbers), each searched by its own title.</summary>

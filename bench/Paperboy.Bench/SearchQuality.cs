@@ -9,6 +9,7 @@ namespace Paperboy.Bench;
 /// paper plus arXiv snapshot distractors), with query sets built from that real data:
 /// <list type="bullet">
 /// <item>summary: HF's ai_summary of a paper (a paraphrase written by someone else), for that paper;</item>
+/// <item>summary, no names: the same without the names in it (a description by someone who does not know the name);</item>
 /// <item>claim: the middle sentence of an abstract, for its paper;</item>
 /// <item>title: a title with a third of its words dropped, for its paper;</item>
 /// <item>keyword: one ai_keywords phrase carried by 2 to 10 papers, for all of them;</item>
@@ -170,6 +171,7 @@ public static class SearchQuality
         return
         [
             .. Sample(corpus.Where(p => p.Summary.Length > 0).Select(p => One("summary", p.Summary, p))),
+            .. Sample(corpus.Where(p => p.Summary.Length > 0).Select(p => Unnamed(p.Summary) is { } d ? One("summary, no names", d, p) : null).OfType<Query>()),
             .. Sample(corpus.Select(p => MiddleSentence(p.Abstract) is { } s ? One("claim", s, p) : null).OfType<Query>()),
             .. Sample(corpus.Select(p => DropWords(p.Title, p.Id) is { } t ? One("title", t, p) : null).OfType<Query>()),
             .. Sample(carriers),
@@ -179,8 +181,19 @@ public static class SearchQuality
 
     static Query One(string kind, string text, EvalPaper paper) => new(kind, text, new HashSet<string> { paper.Id });
 
+    /// <summary>
+    /// A summary without its names (words with a capital after the first letter or a digit: "FlashPrefill", "GPT-4",
+    /// "LLMs"), which give a paper away to the words side: a reader describing an idea without knowing what it is called.
+    /// </summary>
+    static string? Unnamed(string summary)
+    {
+        var words = summary.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Where(w => !w.Skip(1).Any(char.IsUpper) && !w.Any(char.IsDigit)).ToList();
+        return kept.Count < words.Length && kept.Count >= 6 ? string.Join(' ', kept) : null;
+    }
+
     /// <summary>The middle sentence of an abstract of at least three sentences, if it has 6 to 40 words.</summary>
-    static string? MiddleSentence(string text)
+    public static string? MiddleSentence(string text)
     {
         var sentences = Regex.Split(text, @"(?<=[.!?])\s+(?=[A-Z])").Where(s => s.Length > 0).ToList();
         if (sentences.Count < 3) return null;

@@ -49,6 +49,13 @@ public static class Fts5Expression
         return text.Count + authors.Count == 0 ? null : new Fts5Query(text, authors, Excluded(q));
     }
 
+    /// <summary>Every one of <paramref name="terms"/>, with the query's phrases and authors and none of its exclusions.</summary>
+    public static string AllOf(SearchQuery q, IReadOnlyList<string> terms)
+    {
+        var positive = string.Join(" AND ", Must(q) is { } must ? [.. terms, must] : terms);
+        return Excluded(q) is { } excluded ? $"({positive}) NOT {excluded}" : positive;
+    }
+
     /// <summary>The phrases and authors a result must contain, or null.</summary>
     public static string? Must(SearchQuery q)
     {

@@ -55,8 +55,21 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var where = $"p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}";
         if (TsQuery.Must(cmd, q) is { } must) where += $" AND p.search_vector @@ {must}";
         if (TsQuery.Excluded(cmd, q) is { } excluded) where += $" AND NOT (p.search_vector @@ {excluded})";
-        cmd.CommandText = $"SELECT p.id, p.search_vector <=> {match} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {SearchSql.Add(cmd, "limit", limit)}";
-        return await SearchSql.ReadHitsAsync(cmd, Relevance, ct);
+        var n = SearchSql.Add(cmd, "limit", limit);
+        // A pasted text: first the papers with all of its six rarest words, weighed or not, by the same rank, then the others.
+        var rarest = terms.Zip(counts).OrderBy(c => c.Second).Take(Math.Max(ranked.Count, 6)).Select(c => c.First).ToList();
+        cmd.CommandText = q.IsLong && rarest.Count > 1
+            ? $"""
+              SELECT id, d FROM (
+                  (SELECT p.id, 0 AS tier, p.search_vector <=> {match} AS d FROM papers p WHERE {where} AND p.search_vector @@ {TsQuery.Rank(cmd, rarest)}
+                   ORDER BY d LIMIT {n})
+                  UNION ALL
+                  (SELECT p.id, 1, p.search_vector <=> {match} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {n})) x
+              ORDER BY tier, d
+              """
+            : $"SELECT p.id, p.search_vector <=> {match} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {n}";
+        var hits = await SearchSql.ReadHitsAsync(cmd, Relevance, ct);
+        return hits.DistinctBy(h => h.Id).Take(limit).ToList();
     }
 
     /// <summary>The papers with every word of the query (a long query: every one of its telling words).</summary>

@@ -28,6 +28,8 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     const int HiddenSlack = 20;
     // Matches walked to estimate how many papers a term is in.
     const int Probe = 500;
+    // A pasted text's rarest words that its first tier requires (see AnyAsync).
+    const int PastedAllOf = 6;
     static readonly char[] NotWord = [' ', '-', '.', '\'', '_', ',', ':', ';', '/', '(', ')', '!', '?', '+', '&'];
 
     public async Task<IReadOnlyList<KeywordHit>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
@@ -70,7 +72,16 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
         // A single term in more papers than the budget: only its newest matches are ranked, as for a short query.
         var lowest = total > options.RankedMatches ? await NewestAsync(conn, within ?? match, filtered ? filters : null, options.ScoredMatches, ct) : null;
-        return await ListAsync(conn, new(match, within, lowest, ByRank: true), filters, filtered, limit, ct);
+        var some = new Listing(match, within, lowest, ByRank: true);
+        if (!query.IsLong || terms.Count < 2) return await ListAsync(conn, some, filters, filtered, limit, ct);
+        // A pasted text: first the papers with all of its rarest words, weighed or not (where the papers that say it word
+        // for word are: finding them costs a few seeks per match of the rarest word), by the same bm25, then the others.
+        var rarest = counts.OrderBy(c => c.Papers).Take(Math.Max(ranked.Count, PastedAllOf)).Select(c => c.Term).ToList();
+        var every = await ListAsync(conn, some with { Within = Fts5Expression.AllOf(query, rarest) }, filters, filtered, limit, ct);
+        if (every.Count >= limit) return every;
+        var seen = every.Select(h => h.Id).ToHashSet();
+        every.AddRange((await ListAsync(conn, some, filters, filtered, limit + every.Count, ct)).Where(h => seen.Add(h.Id)).Take(limit - every.Count).ToList());
+        return every;
     }
 
     async Task<List<KeywordHit>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
