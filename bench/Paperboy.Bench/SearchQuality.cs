@@ -58,6 +58,7 @@ public static class SearchQuality
         if (Environment.GetEnvironmentVariable("EVAL_GRID") == "1") return await GridAsync(app, queries);
         var byClass = new SortedDictionary<(string, string), Score>();
         var byLength = new SortedDictionary<(string, string), Score>();
+        var perQuery = new Dictionary<(Query, string), double>();
         foreach (var mode in modes)
         {
             var label = mode == "bm25" ? Floor : mode;
@@ -70,8 +71,13 @@ public static class SearchQuality
                 Get(byClass, (query.Class, label)).Add(ndcg, recall, mrr, ms);
                 Get(byLength, (query.Length, label)).Add(ndcg, recall, mrr, ms);
                 Get(byClass, ("all", label)).Add(ndcg, recall, mrr, ms);
+                perQuery[(query, mode)] = ndcg;
             }
         }
+        // EVAL_SHOW=MODE: the queries where that mode does worse than the bm25 floor.
+        if (Environment.GetEnvironmentVariable("EVAL_SHOW") is { } show && modes.Contains("bm25"))
+            foreach (var query in queries.Where(q => perQuery[(q, show)] < perQuery[(q, "bm25")]))
+                Console.WriteLine($"  {show} {perQuery[(query, show)]:F3} < floor {perQuery[(query, "bm25")]:F3}: [{query.Class}] {query.Text}");
         Print("query class", byClass, modes);
         Print("query length", byLength, modes);
         return 0;

@@ -27,7 +27,8 @@ public static class SearchQueryParser
         while (i < text.Length)
         {
             if (char.IsWhiteSpace(text[i])) { i++; continue; }
-            var negated = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+            // (-0.28 in a pasted text is a number, not an exclusion)
+            var negated = text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && !char.IsDigit(text[i + 1]);
             if (negated) i++;
             if (text[i] == '"')
             {

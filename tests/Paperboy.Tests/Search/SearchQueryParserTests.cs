@@ -23,6 +23,8 @@ public sealed class SearchQueryParserTests
         { "\"unbalanced quote", "unbalanced,quote||||||" },
         { "autor:hinton", "autor,hinton||||||" },
         { "Approach: we propose", "Approach,we,propose||||||" },
+        // A minus before a digit is a negative number in a pasted text, not an exclusion.
+        { "accuracy change -0.28 pp", "accuracy,change,0.28,pp||||||" },
     };
 
     [Theory, MemberData(nameof(Queries))]
