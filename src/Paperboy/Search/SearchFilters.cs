@@ -5,6 +5,9 @@ public sealed record SearchFilters(DateOnly? Since, DateOnly? Until, IReadOnlyLi
 {
     public static readonly SearchFilters None = new(null, null, [], null);
 
+    /// <summary>True when some paper could fail these filters.</summary>
+    public bool Narrow => Since is not null || Until is not null || Categories.Count > 0 || MinVotes is not null;
+
     /// <summary>The query's own fields narrowed further by the form's (both apply).</summary>
     public static SearchFilters From(SearchQuery q, DateOnly? from = null, DateOnly? to = null, string? category = null, int? minVotes = null)
     {

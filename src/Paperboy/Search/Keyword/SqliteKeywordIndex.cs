@@ -69,7 +69,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         if (ranked.Count == 0) return null;
         var match = ranked.Count == 1 ? ranked[0] : "(" + string.Join(" OR ", ranked) + ")";
         var within = Fts5Expression.AnyWithin(query, match);
-        var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
+        var filtered = filters.Narrow;
         // A single term in more papers than the budget: only its newest matches are ranked, as for a short query.
         var lowest = total > options.RankedMatches ? await NewestAsync(conn, within ?? match, filtered ? filters : null, options.ScoredMatches, ct) : null;
         var some = new Listing(match, within, lowest, ByRank: true);
@@ -86,7 +86,7 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
 
     async Task<List<KeywordHit>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
     {
-        var filtered = filters.Since is not null || filters.Until is not null || filters.Categories.Count > 0 || filters.MinVotes is not null;
+        var filtered = filters.Narrow;
         var ranking = await RarePartsAsync(conn, query, ct);
         if (ranking.Count == 0)
         {
