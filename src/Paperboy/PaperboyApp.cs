@@ -5,6 +5,7 @@ using Paperboy.Community;
 using Paperboy.Digest;
 using Paperboy.Ingest;
 using Paperboy.Mail;
+using Paperboy.Operations;
 using Paperboy.Papers;
 using Paperboy.Search;
 using Paperboy.Storage;
@@ -87,6 +88,7 @@ public static class PaperboyApp
         services.AddPapers();
         services.AddDigest(serving);
         services.AddPaperboySearch(serving);
+        services.AddPaperboyHealth();
     }
 
     public static void MapRoutes(WebApplication app)
@@ -97,5 +99,6 @@ public static class PaperboyApp
         app.MapPapers();
         app.MapDigest();
         app.MapSearch();
+        app.MapHealth();
     }
 }

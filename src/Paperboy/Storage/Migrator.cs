@@ -44,6 +44,20 @@ public sealed class Migrator(IServiceScopeFactory scopes, ILogger<Migrator> log)
         }
     }
 
+    /// <summary>The migrations of this version that the database has not applied (all of them before the first start).</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
+        var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.IsPostgres
+            ? "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = current_schema()"
+            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+        var applied = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == 0 ? [] : await AppliedAsync(conn, ct);
+        return Scripts(db.IsPostgres).Select(s => s.Version).Where(v => !applied.Contains(v)).ToList();
+    }
+
     static IEnumerable<(string Version, string Sql)> Scripts(bool postgres)
     {
         var prefix = $"Paperboy.Migrations.{(postgres ? "Postgres" : "Sqlite")}/";

@@ -13,6 +13,16 @@ public sealed class EmbedderProvider(IOptions<SearchOptions> options)
 
     public EmbeddingModel Model => options.Value.ResolveModel();
 
+    /// <summary>Whether the configured model is loaded in this process.</summary>
+    public bool IsLoaded
+    {
+        get
+        {
+            var o = options.Value;
+            return Loaded.TryGetValue((o.ResolveModel().Name, o.IntraOpThreads), out var lazy) && lazy.IsValueCreated;
+        }
+    }
+
     public Embedder Get()
     {
         var o = options.Value;
