@@ -89,6 +89,7 @@ public static class PaperboyApp
         services.AddDigest(serving);
         services.AddPaperboySearch(serving);
         services.AddPaperboyHealth();
+        services.AddPaperboyMetrics(config);
     }
 
     public static void MapRoutes(WebApplication app)
@@ -100,5 +101,6 @@ public static class PaperboyApp
         app.MapDigest();
         app.MapSearch();
         app.MapHealth();
+        app.MapMetrics();
     }
 }

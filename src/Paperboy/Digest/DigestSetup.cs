@@ -23,6 +23,7 @@ public static class DigestSetup
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxKick>();
         services.AddSingleton<DigestRunner>();
         services.AddScoped<SubscriptionService>();

@@ -9,7 +9,7 @@ namespace Paperboy.Ingest;
 /// and records how it ended. A source that cannot be reached or answers with an error fails the run with a readable
 /// reason (stored in the row, logged as one line) instead of throwing; so do I/O and database errors.
 /// </summary>
-public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVersion dataVersion, ILogger<ImportRunner> log)
+public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVersion dataVersion, ImportMetrics metrics, ILogger<ImportRunner> log)
 {
     public async Task<ImportSummary> RunAsync(
         string source, string scope, string label, IProgress<ImportCounts>? progress,
@@ -47,6 +47,7 @@ public sealed class ImportRunner(ImportRuns runs, PaperUpserter upserter, DataVe
         // Batches are committed as they go, so even a failed run may have changed what the lists show.
         dataVersion.Bump();
         var summary = new ImportSummary(source, scope, label, counts, clock.Elapsed, problems, problemCount, error) { AwaitingIndex = awaitingIndex };
+        metrics.Record(source, counts, error is null, clock.Elapsed);
         if (error is null)
             log.LogInformation("imported {Source} {Scope}: {New} new, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Seconds:0.0} s",
                 source, scope, counts.New, counts.Updated, counts.Unchanged, counts.Rejected, clock.Elapsed.TotalSeconds);

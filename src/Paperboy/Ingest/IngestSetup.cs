@@ -18,6 +18,7 @@ public static class IngestSetup
         services.AddSingleton<PaperUpserter>();
         services.AddSingleton<ImportRuns>();
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImportMetrics>();
         services.AddSingleton<ArxivGate>();
         // The runs log one line each (ImportRunner); the clients' per-request log lines would bury it.
         services.AddHttpClient<HfDailyClient>(Configure).RemoveAllLoggers();

@@ -20,6 +20,7 @@ public static class SearchSetup
         services.AddSingleton<VectorIndex>();
         services.AddSingleton<EmbedderProvider>();
         services.AddSingleton<EmbeddingProgress>();
+        services.AddSingleton<EmbeddingMetrics>();
         services.AddSingleton<EmbeddingBackfill>();
         if (serving) services.AddHostedService<EmbeddingService>();
         if (serving) services.AddHostedService<SqliteKeywordIndexService>();

@@ -18,7 +18,7 @@ namespace Paperboy.Digest.Outbox;
 /// and hands its rows back.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer, MessageRenderer renderer, SqliteWriteGate gate,
-    IOptions<DigestOptions> options, ILogger<OutboxSender> log)
+    IOptions<DigestOptions> options, OutboxMetrics metrics, ILogger<OutboxSender> log)
 {
     public async Task<SendRunResult> SendDueAsync(OutboxKind? kind, CancellationToken ct)
     {
@@ -43,6 +43,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
             waiting = await scope.ServiceProvider.GetRequiredService<PaperboyDb>().Set<OutboxMessage>()
                 .CountAsync(m => m.Status == OutboxStatus.Pending && (kind == null || m.Kind == kind), CancellationToken.None);
         var result = new SendRunResult(run.Sent, run.Failed, run.Retrying, waiting, run.Unreachable, clock.Elapsed);
+        metrics.Record(result);
         if (result.Sent + result.Failed + result.Retrying > 0 || result.Unreachable is not null)
             log.LogInformation("outbox: {Sent} sent, {Failed} failed, {Retrying} to retry, {Waiting} waiting in {Seconds:F1} s {Unreachable}",
                 result.Sent, result.Failed, result.Retrying, result.Waiting, result.Elapsed.TotalSeconds, result.Unreachable ?? "");
