@@ -16,6 +16,7 @@ public static class CliVerbs
         // Features add their verbs here: import, users, tokens, digest, embed.
         root.Subcommands.Add(ImportVerbs.Create(app));
         foreach (var verb in SearchVerbs.All(app)) root.Subcommands.Add(verb);
+        foreach (var verb in BackupVerbs.All(app)) root.Subcommands.Add(verb);
         try
         {
             var parsed = root.Parse(args);
