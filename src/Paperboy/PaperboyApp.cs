@@ -78,6 +78,10 @@ public static class PaperboyApp
         var services = builder.Services;
         var config = builder.Configuration;
         if (!serving) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Paperboy__Logging__Json=true: one JSON object per line, with the scopes that name the request (RequestId,
+        // RequestPath) or the scheduled job (Job) a line belongs to, for log collectors.
+        if (config.GetValue<bool>("Paperboy:Logging:Json"))
+            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
         services.AddPaperboyStorage();
         services.AddPaperboyWeb();
         services.AddPaperboyMail();

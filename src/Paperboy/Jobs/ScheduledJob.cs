@@ -48,6 +48,8 @@ public abstract class ScheduledJob(IJobLeases leases, TimeProvider time, ILogger
     /// <returns>Whether this instance ran the job (false when another holds its lease or the run failed).</returns>
     public async Task<bool> RunGuardedAsync(CancellationToken ct)
     {
+        // Every line logged during the run, by any logger, names the job (a scope: JSON logs show it).
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["Job"] = Name });
         try
         {
             if (LeaseFor is not { } lease)
