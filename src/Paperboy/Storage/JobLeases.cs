@@ -13,9 +13,28 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : 
     /// <summary>This hub among the instances: host, process, and one id per hub (tests run several hubs in one process).</summary>
     public string ThisInstance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> _held = new();
+
+    /// <summary>How many leases this instance holds now (unexpired), for the metrics.</summary>
+    public int HeldHere
+    {
+        get
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return _held.Count(h => h.Value > now);
+        }
+    }
+
     public async Task<bool> TryAcquireAsync(string job, TimeSpan duration, CancellationToken ct, string? holder = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var taken = await AcquireAsync(job, duration, now, holder, ct);
+        if (taken && holder is null) _held[job] = now + duration;
+        return taken;
+    }
+
+    async Task<bool> AcquireAsync(string job, TimeSpan duration, DateTime now, string? holder, CancellationToken ct)
+    {
         return await ExecuteAsync(
             "INSERT INTO job_leases (name, holder, expires_at) VALUES (@name, @holder, @expires) " +
             "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
@@ -23,8 +42,11 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : 
             [("name", job), ("holder", holder ?? ThisInstance), ("expires", now + duration), ("now", now)], ct) == 1;
     }
 
-    public async Task ReleaseAsync(string job, CancellationToken ct, string? holder = null) =>
+    public async Task ReleaseAsync(string job, CancellationToken ct, string? holder = null)
+    {
         await ExecuteAsync("DELETE FROM job_leases WHERE name = @name AND holder = @holder", [("name", job), ("holder", holder ?? ThisInstance)], ct);
+        if (holder is null) _held.TryRemove(job, out _);
+    }
 
     async Task<int> ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest.HfDaily;
+using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Operations;
@@ -25,6 +26,7 @@ public sealed class MetricsTests
             .ImportFilesAsync([SharedData.PathOf("hf-daily-papers", "2026-08-21.json")], null, CancellationToken.None);
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/papers/2608.19936")).StatusCode);
+        Assert.True(await app.Services.GetRequiredService<JobLeases>().TryAcquireAsync("a job", TimeSpan.FromMinutes(5), CancellationToken.None));
 
         var response = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -34,5 +36,6 @@ public sealed class MetricsTests
         Assert.Matches(@"(?m)^paperboy_import_papers_total\{[^}]*outcome=""new""[^}]*source=""hf-daily""[^}]*\} 17\b", text);
         Assert.Matches(@"(?m)^paperboy_search_vectors\{[^}]*\} 0\b", text);
         Assert.Matches(@"(?m)^paperboy_outbox_waiting\{[^}]*\} 0\b", text);
+        Assert.Matches(@"(?m)^paperboy_jobs_leases_held\{[^}]*\} 1\b", text);
     }
 }
