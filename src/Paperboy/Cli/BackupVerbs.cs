@@ -23,7 +23,7 @@ public static class BackupVerbs
             if (SqliteBackup.Papers(storage.ConnectionString) is null) throw new CliException("there is no database to back up here yet.");
             var clock = Stopwatch.StartNew();
             SqliteBackup.Backup(storage.ConnectionString, path);
-            Console.WriteLine($"backed up {SqliteBackup.Papers(ReadOnly(path)):N0} papers to {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB) in {clock.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"backed up {SqliteBackup.Papers(SqliteBackup.ReadOnly(path)):N0} papers to {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB) in {clock.Elapsed.TotalSeconds:0.0} s");
             return Task.FromResult(0);
         });
         return cmd;
@@ -58,6 +58,4 @@ public static class BackupVerbs
             throw new CliException($"{verb} copies SQLite databases; on PostgreSQL use pg_dump -Fc and pg_restore (see the README).");
         return storage;
     }
-
-    static string ReadOnly(string file) => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
 }

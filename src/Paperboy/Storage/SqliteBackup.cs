@@ -35,7 +35,7 @@ public static class SqliteBackup
         if (!File.Exists(file)) return $"{file} does not exist.";
         try
         {
-            using var conn = new SqliteConnection(ConnectionTo(file, SqliteOpenMode.ReadOnly));
+            using var conn = new SqliteConnection(ReadOnly(file));
             conn.Open();
             using var cmd = conn.CreateCommand();
             cmd.CommandText = "PRAGMA quick_check";
@@ -69,12 +69,15 @@ public static class SqliteBackup
     /// <summary>Replaces the database's content with <paramref name="file"/>'s (check <see cref="Problem"/> first).</summary>
     public static void Restore(string file, string connectionString)
     {
-        using var source = new SqliteConnection(ConnectionTo(file, SqliteOpenMode.ReadOnly));
+        using var source = new SqliteConnection(ReadOnly(file));
         using var target = new SqliteConnection(connectionString);
         source.Open();
         target.Open();
         source.BackupDatabase(target);
     }
+
+    /// <summary>A connection string that opens <paramref name="file"/> read-only (a backup, to look into it).</summary>
+    public static string ReadOnly(string file) => ConnectionTo(file, SqliteOpenMode.ReadOnly);
 
     static string ConnectionTo(string file, SqliteOpenMode mode) =>
         new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString();

@@ -19,3 +19,14 @@ public interface IKeywordIndex
 /// common to weigh.
 /// </summary>
 public readonly record struct KeywordHit(string Id, double Score);
+
+public static class KeywordHits
+{
+    /// <summary><paramref name="first"/>, then those of <paramref name="more"/> it does not have, up to <paramref name="limit"/>.</summary>
+    public static List<KeywordHit> ThenFill(this List<KeywordHit> first, IEnumerable<KeywordHit> more, int limit)
+    {
+        var seen = first.Select(h => h.Id).ToHashSet();
+        first.AddRange(more.Where(h => seen.Add(h.Id)).Take(limit - first.Count).ToList());
+        return first;
+    }
+}

@@ -25,43 +25,30 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         var ids = await RankAsync(conn, query, filters, limit, ct);
         if (!query.AnyWords || query.IsLong || ids.Count >= limit) return ids;
         // A few plain words: the papers with all of them first, then those with some of them.
-        if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return ids;
-        var seen = ids.Select(h => h.Id).ToHashSet();
-        ids.AddRange(any.Where(h => seen.Add(h.Id)).Take(limit - ids.Count).ToList());
-        return ids;
+        return await AnyAsync(conn, query, filters, limit, ct) is { } any ? ids.ThenFill(any, limit) : ids;
     }
 
     /// <summary>
-    /// An any-of query (<see cref="SearchQuery.AnyWords"/>), as on SQLite: the papers with any of its rarer telling words
-    /// (rarest first while they are in at most <see cref="KeywordIndexOptions.RankedMatches"/> papers together), ranked
-    /// by RUM; null when every term is common.
+    /// An any-of query (<see cref="SearchQuery.AnyWords"/>), as on SQLite: the papers with any of the telling words
+    /// <see cref="AnyOfTerms"/> weighs, ranked by RUM; null when every term is common.
     /// </summary>
     async Task<List<KeywordHit>?> AnyAsync(DbConnection conn, SearchQuery q, SearchFilters filters, int limit, CancellationToken ct)
     {
         var terms = LongQueryTerms.Telling(q.Words);
         if (terms.Count == 0) return null;
         var counts = await PapersWithAsync(conn, terms, ct);
-        var ranked = new List<string>();
-        double total = 0;
-        foreach (var (term, papers) in terms.Zip(counts).OrderBy(c => c.Second))
-        {
-            if (papers > options.CommonTermPapers || (ranked.Count > 0 && total + papers > options.RankedMatches)) break;
-            ranked.Add(term);
-            total += papers;
-        }
-        if (ranked.Count == 0) return null;
+        if (AnyOfTerms.Choose(terms.Zip(counts), options) is not { } plan) return null;
         await using var cmd = conn.CreateCommand();
-        var match = TsQuery.AnyOf(cmd, ranked)!;
+        var match = TsQuery.AnyOf(cmd, plan.Ranked)!;
         var where = $"p.search_vector @@ {match}{SearchSql.Filters(cmd, filters, postgres: true)}";
         if (TsQuery.Must(cmd, q) is { } must) where += $" AND p.search_vector @@ {must}";
         if (TsQuery.Excluded(cmd, q) is { } excluded) where += $" AND NOT (p.search_vector @@ {excluded})";
         var n = SearchSql.Add(cmd, "limit", limit);
-        // A pasted text: first the papers with all of its six rarest words, weighed or not, by the same rank, then the others.
-        var rarest = terms.Zip(counts).OrderBy(c => c.Second).Take(Math.Max(ranked.Count, 6)).Select(c => c.First).ToList();
-        cmd.CommandText = q.IsLong && rarest.Count > 1
+        // A pasted text: first the papers with all of its rarest words, weighed or not, by the same rank, then the others.
+        cmd.CommandText = q.IsLong && plan.Rarest.Count > 1
             ? $"""
               SELECT id, d FROM (
-                  (SELECT p.id, 0 AS tier, p.search_vector <=> {match} AS d FROM papers p WHERE {where} AND p.search_vector @@ {TsQuery.Rank(cmd, rarest)}
+                  (SELECT p.id, 0 AS tier, p.search_vector <=> {match} AS d FROM papers p WHERE {where} AND p.search_vector @@ {TsQuery.Rank(cmd, plan.Rarest)}
                    ORDER BY d LIMIT {n})
                   UNION ALL
                   (SELECT p.id, 1, p.search_vector <=> {match} AS d FROM papers p WHERE {where} ORDER BY d LIMIT {n})) x

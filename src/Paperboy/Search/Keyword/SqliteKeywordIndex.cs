@@ -28,75 +28,58 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     const int HiddenSlack = 20;
     // Matches walked to estimate how many papers a term is in.
     const int Probe = 500;
-    // A pasted text's rarest words that its first tier requires (see AnyAsync).
-    const int PastedAllOf = 6;
     static readonly char[] NotWord = [' ', '-', '.', '\'', '_', ',', ':', ';', '/', '(', ')', '!', '?', '+', '&'];
 
     public async Task<IReadOnlyList<KeywordHit>> MatchAsync(SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
     {
         var conn = await db.OpenConnectionAsync(ct);
-        if (query.IsLong && await AnyAsync(conn, query, filters, limit, ct) is { } pasted) return pasted;
-        var all = Fts5Expression.Query(query) is { } q ? await RankAsync(conn, q, filters, limit, ct) : [];
+        var top = new Lazy<Task<long>>(() => TopRowidAsync(conn, ct));
+        if (query.IsLong && await AnyAsync(conn, query, filters, limit, top, ct) is { } pasted) return pasted;
+        var all = Fts5Expression.Query(query) is { } q ? await RankAsync(conn, q, filters, limit, top, ct) : [];
         if (!query.AnyWords || query.IsLong || all.Count >= limit) return all;
         // A few plain words: the papers with all of them first, then those with some of them, by bm25.
-        if (await AnyAsync(conn, query, filters, limit, ct) is not { } any) return all;
-        var seen = all.Select(h => h.Id).ToHashSet();
-        all.AddRange(any.Where(h => seen.Add(h.Id)).Take(limit - all.Count).ToList());
-        return all;
+        return await AnyAsync(conn, query, filters, limit, top, ct) is { } any ? all.ThenFill(any, limit) : all;
     }
 
     /// <summary>
-    /// An any-of query (<see cref="SearchQuery.AnyWords"/>): the papers with any of its telling words, by bm25. Its terms are
-    /// weighed rarest first, as long as the papers they are in add up to at most
-    /// <see cref="KeywordIndexOptions.RankedMatches"/> (the rarest always, unless it is in more than
-    /// <see cref="KeywordIndexOptions.CommonTermPapers"/>): every one of those matches is ranked, and the commoner terms, whose
-    /// weight is small, are left out. Null when every term is common: then all the words are required, as for a short query.
+    /// An any-of query (<see cref="SearchQuery.AnyWords"/>): the papers with any of its telling words, by bm25 over the terms
+    /// <see cref="AnyOfTerms"/> weighs (every one of their matches is ranked; the commoner terms, whose weight is small, are
+    /// left out). Null when every term is common: then all the words are required, as for a short query.
     /// </summary>
-    async Task<List<KeywordHit>?> AnyAsync(DbConnection conn, SearchQuery query, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>?> AnyAsync(DbConnection conn, SearchQuery query, SearchFilters filters, int limit, Lazy<Task<long>> top,
+        CancellationToken ct)
     {
         var terms = Fts5Expression.AnyTerms(query);
         if (terms.Count == 0) return null;
         var counts = new List<(string Term, double Papers)>();
-        foreach (var term in terms) counts.Add((term, await PapersWithAsync(conn, term, ct)));
-        var ranked = new List<string>();
-        double total = 0;
-        foreach (var (term, papers) in counts.OrderBy(c => c.Papers))
-        {
-            if (papers > options.CommonTermPapers || (ranked.Count > 0 && total + papers > options.RankedMatches)) break;
-            ranked.Add(term);
-            total += papers;
-        }
-        if (ranked.Count == 0) return null;
+        foreach (var term in terms) counts.Add((term, await PapersWithAsync(conn, term, top, ct)));
+        if (AnyOfTerms.Choose(counts, options) is not { } plan) return null;
+        var ranked = plan.Ranked;
         var match = ranked.Count == 1 ? ranked[0] : "(" + string.Join(" OR ", ranked) + ")";
         var within = Fts5Expression.AnyWithin(query, match);
         var filtered = filters.Narrow;
         // A single term in more papers than the budget: only its newest matches are ranked, as for a short query.
-        var lowest = total > options.RankedMatches ? await NewestAsync(conn, within ?? match, filtered ? filters : null, options.ScoredMatches, ct) : null;
+        var lowest = plan.OverBudget ? await NewestAsync(conn, within ?? match, filtered ? filters : null, options.ScoredMatches, ct) : null;
         var some = new Listing(match, within, lowest, ByRank: true);
         if (!query.IsLong || terms.Count < 2) return await ListAsync(conn, some, filters, filtered, limit, ct);
         // A pasted text: first the papers with all of its rarest words, weighed or not (where the papers that say it word
         // for word are: finding them costs a few seeks per match of the rarest word), by the same bm25, then the others.
-        var rarest = counts.OrderBy(c => c.Papers).Take(Math.Max(ranked.Count, PastedAllOf)).Select(c => c.Term).ToList();
-        var every = await ListAsync(conn, some with { Within = Fts5Expression.AllOf(query, rarest) }, filters, filtered, limit, ct);
+        var every = await ListAsync(conn, some with { Within = Fts5Expression.AllOf(query, plan.Rarest) }, filters, filtered, limit, ct);
         if (every.Count >= limit) return every;
-        var seen = every.Select(h => h.Id).ToHashSet();
-        every.AddRange((await ListAsync(conn, some, filters, filtered, limit + every.Count, ct)).Where(h => seen.Add(h.Id)).Take(limit - every.Count).ToList());
-        return every;
+        return every.ThenFill(await ListAsync(conn, some, filters, filtered, limit + every.Count, ct), limit);
     }
 
-    async Task<List<KeywordHit>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, CancellationToken ct)
+    async Task<List<KeywordHit>> RankAsync(DbConnection conn, Fts5Query query, SearchFilters filters, int limit, Lazy<Task<long>> top,
+        CancellationToken ct)
     {
         var filtered = filters.Narrow;
-        var ranking = await RarePartsAsync(conn, query, ct);
+        var ranking = await RarePartsAsync(conn, query, top, ct);
         if (ranking.Count == 0)
         {
             // Every term is common: the newest with all the words in the title, then the newest others.
             var ids = await ListAsync(conn, new(query.InTitle, null, null, ByRank: false), filters, filtered, limit, ct);
             if (ids.Count >= limit) return ids;
-            var seen = ids.Select(h => h.Id).ToHashSet();
-            var newest = await ListAsync(conn, new(query.Full, null, null, ByRank: false), filters, filtered, limit + ids.Count, ct);
-            ids.AddRange(newest.Where(h => seen.Add(h.Id)).Take(limit - ids.Count).ToList());
-            return ids;
+            return ids.ThenFill(await ListAsync(conn, new(query.Full, null, null, ByRank: false), filters, filtered, limit + ids.Count, ct), limit);
         }
         var lowest = await NewestAsync(conn, query.Full, filtered ? filters : null, options.ScoredMatches, ct);
         var within = ranking.Count == query.Parts.Count() && query.Excluded is null ? null : query.Full;
@@ -173,11 +156,11 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     }
 
     /// <summary>The parts in at most CommonTermPapers papers.</summary>
-    async Task<List<string>> RarePartsAsync(DbConnection conn, Fts5Query query, CancellationToken ct)
+    async Task<List<string>> RarePartsAsync(DbConnection conn, Fts5Query query, Lazy<Task<long>> top, CancellationToken ct)
     {
         var rare = new List<string>();
         foreach (var part in query.Parts)
-            if (await PapersWithAsync(conn, part, ct) <= options.CommonTermPapers) rare.Add(part);
+            if (await PapersWithAsync(conn, part, top, ct) <= options.CommonTermPapers) rare.Add(part);
         return rare;
     }
 
@@ -185,8 +168,9 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
     /// How many papers have the part, estimated from the rowids its newest <see cref="Probe"/> matches span (rowids grow
     /// with arrival, so a term's density there is its density overall); a part with fewer matches counts as the probe's
     /// size. A phrase is weighed by reading the posting lists of all its words, so it counts as its commonest word.
+    /// <paramref name="top"/> is the highest rowid, read once per search and only if a probe needs it.
     /// </summary>
-    async Task<double> PapersWithAsync(DbConnection conn, string part, CancellationToken ct)
+    async Task<double> PapersWithAsync(DbConnection conn, string part, Lazy<Task<long>> top, CancellationToken ct)
     {
         var n = Math.Min(Probe, options.CommonTermPapers);
         double most = 0;
@@ -194,13 +178,18 @@ public sealed class SqliteKeywordIndex(PaperboyDb db, KeywordIndexOptions option
         {
             var reach = await NewestAsync(conn, word, null, n, ct);
             if (reach is null) { most = Math.Max(most, n); continue; }
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT max(rowid) FROM papers";
-            var top = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
-            most = Math.Max(most, (double)n * top / (top - reach.Value + 1));
+            var highest = await top.Value;
+            most = Math.Max(most, (double)n * highest / (highest - reach.Value + 1));
             if (most > options.CommonTermPapers) break;
         }
         return most;
+    }
+
+    static async Task<long> TopRowidAsync(DbConnection conn, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT max(rowid) FROM papers";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 
     /// <summary>A quoted part of several words as one part per word (same column filter); any other part as itself.</summary>
