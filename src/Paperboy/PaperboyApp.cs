@@ -106,6 +106,7 @@ public static class PaperboyApp
         app.MapDigest();
         app.MapSearch();
         app.MapHealth();
+        app.MapAdmin();
         app.MapMetrics();
     }
 }
