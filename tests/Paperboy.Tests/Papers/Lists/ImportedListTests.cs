@@ -22,7 +22,7 @@ public abstract class ImportedListTests(Engine engine)
         Assert.Empty(before.QuerySelectorAll("article.paper-entry"));
         Assert.Equal(17, after.QuerySelectorAll("article.paper-entry").Length);
         Assert.Equal("EnvHarness: Awakening Static Worlds for Agent Learning", after.QuerySelector("article.paper-entry .entry-title").Text());
-        Assert.Contains("hf-daily: last import", after.QuerySelector(".import-run[data-source=hf-daily]").Text());
+        Assert.StartsWith("Papers last imported ", after.QuerySelector(".import-latest").Text());
     }
 
     [Fact]

@@ -174,21 +174,38 @@ public abstract class ListPageTests(Engine engine)
         Assert.Equal("▲ 7", after.QuerySelector(".vote-slot").Text());
     }
 
+    static async Task AddImportRunsAsync(PaperboyFactory app) => await app.WithDbAsync(async db =>
+    {
+        var at = new DateTime(2026, 8, 21, 9, 0, 0, DateTimeKind.Utc);
+        db.Add(new ImportRun { Source = "hf-daily", Scope = "a", Status = ImportStatus.Succeeded, StartedAt = at, FinishedAt = at, New = 3 });
+        db.Add(new ImportRun { Source = "hf-daily", Scope = "b", Status = ImportStatus.Failed, StartedAt = at.AddHours(1), FinishedAt = at.AddHours(1),
+            Error = "huggingface.co could not be reached" });
+        db.Add(new ImportRun { Source = "snapshot", Scope = "c", Status = ImportStatus.Succeeded, StartedAt = at, FinishedAt = at, New = 12, Updated = 2 });
+        await db.SaveChangesAsync();
+    });
+
     [Fact]
-    public async Task EveryPageSaysWhenTheLastImportRanAndWhyItFailed()
+    public async Task ReadersSeeWhenPapersWereLastImportedButNotWhyAnImportFailed()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);
-        await app.WithDbAsync(async db =>
-        {
-            var at = new DateTime(2026, 8, 21, 9, 0, 0, DateTimeKind.Utc);
-            db.Add(new ImportRun { Source = "hf-daily", Scope = "a", Status = ImportStatus.Succeeded, StartedAt = at, FinishedAt = at, New = 3 });
-            db.Add(new ImportRun { Source = "hf-daily", Scope = "b", Status = ImportStatus.Failed, StartedAt = at.AddHours(1), FinishedAt = at.AddHours(1),
-                Error = "huggingface.co could not be reached" });
-            db.Add(new ImportRun { Source = "snapshot", Scope = "c", Status = ImportStatus.Succeeded, StartedAt = at, FinishedAt = at, New = 12, Updated = 2 });
-            await db.SaveChangesAsync();
-        });
+        await AddImportRunsAsync(app);
 
         var (_, page) = await Html.GetAsync(app.CreateClient(), "/papers/date/2026-08-21");
+
+        Assert.Equal(("Papers last imported 2026-08-21 09:00 UTC.", false),
+            (page.QuerySelector(".import-status").Text(), page.Body!.TextContent.Contains("could not be reached")));
+    }
+
+    [Fact]
+    public async Task AdminsSeeWhenEachSourceLastRanAndWhyItFailed()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddImportRunsAsync(app);
+        await Community.CommunityTestData.AddUserAsync(app, "ada", UserRole.Admin);
+        var admin = app.CreateClient();
+        await Community.CommunityTestData.SignInAsync(app, admin, "ada@example.org");
+
+        var (_, page) = await Html.GetAsync(admin, "/papers/date/2026-08-21");
 
         Assert.Equal("hf-daily: last import failed 2026-08-21 10:00 UTC: huggingface.co could not be reached",
             page.QuerySelector(".import-run[data-source=hf-daily]").Text());
