@@ -1,3 +1,5 @@
+using Paperboy.Ingest.HfDaily;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Paperboy.Tests.Infrastructure;
@@ -64,6 +66,21 @@ public abstract class PaperPageTests(Engine engine)
     }
 
     [Fact]
+    public async Task AnHfPaperPageShowsItsOrganizationAndKeywordsAsSearchesAndNoEmptyCategories()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await app.Services.GetRequiredService<HfDailyImporter>()
+            .ImportFilesAsync([SharedData.PathOf("hf-daily-papers", "2026-08-21.json")], null, CancellationToken.None);
+
+        var (_, page) = await Html.GetAsync(app.CreateClient(), "/papers/2608.19880");
+
+        Assert.Equal("Google", page.QuerySelector(".organization").Text());
+        Assert.Equal("/search?q=%22LLM%20agents%22", page.QuerySelector(".keywords a")!.GetAttribute("href"));
+        Assert.Equal(8, page.QuerySelectorAll(".keywords a").Length);
+        Assert.Null(page.QuerySelector(".categories"));
+    }
+
+    [Fact]
     public async Task APaperPageSaysWhenAndByWhomItWasFeaturedAndLinksToThatDay()
     {
         var (_, page) = await GetTheRecordedPaperPageAsync();
@@ -77,7 +94,8 @@ public abstract class PaperPageTests(Engine engine)
     {
         var (_, page) = await GetTheRecordedPaperPageAsync();
 
-        Assert.Equal("▲ 163 upvotes", page.QuerySelector(".upvotes").Text());
+        Assert.Equal(("▲ 163", "163 upvotes: sign in to upvote", 1), (page.QuerySelector(".paper-meta .upvote").Text(),
+            page.QuerySelector(".paper-meta .upvote")!.GetAttribute("title"), page.QuerySelectorAll(".paper .count").Length)); // once
     }
 
     [Fact]
