@@ -11,8 +11,12 @@ namespace Paperboy.Search.Meaning;
 public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
     EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
 {
-    /// <summary>The last paper id of the previous batch: the next batch looks after it.</summary>
-    string _after = "";
+    /// <summary>How many of the newest papers each batch looks at first, so that a new paper gets its vector (related
+    /// papers, search by meaning) within a batch or two even behind a back-log of a million older ones.</summary>
+    public const int NewestWindow = 10_000;
+
+    /// <summary>Where the previous batch of the back-log stopped (published_at, id): the next one goes on below it.</summary>
+    (object At, string Id)? _after;
 
     /// <summary>Loads every stored vector of the configured model into the index.</summary>
     public async Task<int> LoadIndexAsync(CancellationToken ct)
@@ -32,14 +36,19 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var model = embedders.Model;
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
-        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct, _after);
-        if (missing.Count == 0 && _after.Length > 0)
+        // Newest first: the latest papers, then the back-log from where the last batch of it stopped.
+        var missing = await store.ListMissingAsync(model.Name, batchPapers, ct, window: NewestWindow);
+        if (missing.Count == 0)
         {
-            _after = ""; // round again from the first paper: vectors cleared by an edit may sit behind the cursor
-            missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+            missing = await store.ListMissingAsync(model.Name, batchPapers, ct, after: _after);
+            if (missing.Count == 0 && _after is not null)
+            {
+                _after = null; // round again from the newest: vectors cleared by an edit may sit behind the cursor
+                missing = await store.ListMissingAsync(model.Name, batchPapers, ct);
+            }
+            if (missing.Count > 0) _after = (missing[^1].At, missing[^1].Id);
         }
         if (missing.Count == 0) return 0;
-        _after = missing[^1].Id;
         var clock = Stopwatch.StartNew();
         var embedder = embedders.Get();
         var texts = missing.Select(p => EmbeddingModel.PaperText(p.Title, p.Abstract)).ToList();

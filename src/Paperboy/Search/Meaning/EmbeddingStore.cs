@@ -11,20 +11,31 @@ public sealed class EmbeddingStore(PaperboyDb db)
     /// model yet, in id order. The caller walks the ids with it: starting over from the first paper each time would
     /// re-check every paper already embedded (a million index probes per batch at 1M papers).
     /// </summary>
-    public async Task<List<(string Id, string Title, string Abstract)>> ListMissingAsync(string model, int limit, CancellationToken ct, string afterId = "")
+    /// <summary>
+    /// Papers without a vector of <paramref name="model"/>, newest first: among the <paramref name="window"/> most
+    /// recently published papers, or (<paramref name="window"/> null) all of them below <paramref name="after"/>, a
+    /// (published_at, id) position as this method returned it (<c>At</c> is the engine's own value, compared as stored).
+    /// </summary>
+    public async Task<List<(string Id, string Title, string Abstract, object At)>> ListMissingAsync(string model, int limit, CancellationToken ct,
+        int? window = null, (object At, string Id)? after = null)
     {
         var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
+        var papers = window is { } n
+            ? $"(SELECT id, title, abstract, published_at FROM papers ORDER BY published_at DESC, id DESC LIMIT {SearchSql.Add(cmd, "window", n)})"
+            : "papers";
+        var below = after is { } a
+            ? $"AND (p.published_at < {SearchSql.Add(cmd, "at", a.At)} OR (p.published_at = {SearchSql.Add(cmd, "at2", a.At)} AND p.id < {SearchSql.Add(cmd, "id", a.Id)}))"
+            : "";
         cmd.CommandText = $"""
-            SELECT p.id, p.title, p.abstract FROM papers p
-            WHERE p.id > {SearchSql.Add(cmd, "after", afterId)}
-              AND NOT EXISTS (SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = {SearchSql.Add(cmd, "model", model)})
-            ORDER BY p.id
+            SELECT p.id, p.title, p.abstract, p.published_at FROM {papers} p
+            WHERE NOT EXISTS (SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = {SearchSql.Add(cmd, "model", model)}) {below}
+            ORDER BY p.published_at DESC, p.id DESC
             LIMIT {SearchSql.Add(cmd, "limit", limit)}
             """;
-        var list = new List<(string, string, string)>();
+        var list = new List<(string, string, string, object)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetValue(3)));
         return list;
     }
 

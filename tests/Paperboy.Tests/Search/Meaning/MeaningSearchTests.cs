@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -99,6 +100,46 @@ public abstract class MeaningSearchTests(Engine engine)
         });
         Assert.Equal((17L, 16L), await store.CountAsync(CancellationToken.None));
         Assert.Equal(1, await store.RunBatchAsync(100, CancellationToken.None));
+    }
+
+    static async Task AddPapersPublishedAsync(PaperboyFactory app, params (string Id, int Year)[] papers) => await app.WithDbAsync(async db =>
+    {
+        foreach (var (id, year) in papers)
+        {
+            var paper = TestPapers.Paper(id, $"A paper of {year}");
+            paper.PublishedAt = paper.UpdatedAt = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            db.Add(paper);
+        }
+        await db.SaveChangesAsync();
+    });
+
+    static async Task<List<string>> EmbeddedAsync(PaperboyFactory app) => await app.WithDbAsync(db =>
+        db.Database.SqlQueryRaw<string>("SELECT paper_id AS \"Value\" FROM paper_embeddings").ToListAsync());
+
+    [Fact]
+    public async Task TheBackfillEmbedsTheNewestPapersFirst()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPapersPublishedAsync(app, ("2001.00001", 2026), ("2101.00002", 2020), ("1901.00003", 2024));
+        var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
+
+        Assert.Equal(2, await backfill.RunBatchAsync(2, CancellationToken.None));
+
+        Assert.Equal(["1901.00003", "2001.00001"], (await EmbeddedAsync(app)).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task TheBacklogGoesOnBelowWhereItsLastBatchStoppedEvenAmongPapersOfOneDay()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPapersPublishedAsync(app, ("2401.00001", 2024), ("2401.00002", 2024), ("2401.00003", 2024), ("2301.00004", 2023));
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+
+        var first = await store.ListMissingAsync("arctic-xs", 2, CancellationToken.None);
+        var rest = await store.ListMissingAsync("arctic-xs", 10, CancellationToken.None, after: (first[^1].At, first[^1].Id));
+
+        Assert.Equal(["2401.00003", "2401.00002", "2401.00001", "2301.00004"], first.Concat(rest).Select(p => p.Id).ToArray());
     }
 }
 
