@@ -19,7 +19,7 @@ public static class WebSetup
     public static WebApplication UsePaperboyWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         // Who is asking comes before antiforgery (tokens are bound to the person) and rate limits (partitioned by person).
