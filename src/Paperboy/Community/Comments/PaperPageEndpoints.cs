@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
@@ -8,6 +9,8 @@ namespace Paperboy.Community;
 /// <summary>The HTML side of a paper's community life: its discussion page, the upvote button, comment forms.</summary>
 public static class PaperPageEndpoints
 {
+    const string NoParent = "The comment you replied to is not on this paper.";
+
     public static void MapPaperPages(this WebApplication app)
     {
         var forms = AntiforgeryCheck.FormPosts(app);
@@ -57,12 +60,19 @@ public static class PaperPageEndpoints
         if (Viewer.From(ctx) is not { } viewer) return Results.Redirect("/signin");
         var paperId = PaperRoutes.IdOf(ctx);
         if (CommentStore.TextProblem(text) is { } problem) return await DiscussionAsync(ctx, paperId, problem, text, 400, ct);
-        long? parent = long.TryParse(parentId, out var p) ? p : null;
+        // The form's parentId is a hidden field: one that is not a comment id is refused, not taken as "no parent".
+        long? parent = null;
+        if (!string.IsNullOrEmpty(parentId))
+        {
+            if (!parentId.All(char.IsAsciiDigit) || !long.TryParse(parentId, NumberStyles.None, CultureInfo.InvariantCulture, out var p))
+                return await DiscussionAsync(ctx, paperId, NoParent, text, 400, ct);
+            parent = p;
+        }
         var result = await comments.AddAsync(viewer.Id, paperId, parent, text!, ct);
         return result.Outcome switch
         {
             CommentOutcome.Done => Results.Redirect($"{PaperRoutes.Discussion(paperId)}#c{result.Id}"),
-            CommentOutcome.ParentNotFound => await DiscussionAsync(ctx, paperId, "The comment you replied to is not on this paper.", text, 400, ct),
+            CommentOutcome.ParentNotFound => await DiscussionAsync(ctx, paperId, NoParent, text, 400, ct),
             _ => Pages.Message(404, "Paper not found", $"There is no paper '{paperId}' here."),
         };
     }
