@@ -34,6 +34,12 @@ public sealed record Probe(string Method, string Url, Sender Sender, Surface Sur
 
     public bool MayPass { get; init; }
 
+    /// <summary>
+    /// A NUL in the path: Kestrel refuses the request line with a bare 400 before any middleware runs, and has no setting
+    /// to let it through (see docs/reliability.md, "Bad input"). The sweep checks that this is still so.
+    /// </summary>
+    public bool KestrelRefuses => Url.Split('?')[0].Contains("%00");
+
     public override string ToString() =>
         $"{Method} {BadValues.Short(Url)} as {Sender}{(Body is null ? "" : $" with {Body}")}";
 }
