@@ -115,7 +115,7 @@ public static class SweepRoutes
             yield return new Probe("POST", $"/account/tokens/{id}/revoke", Sender.Member, Surface.Page) { Body = ProbeBody.Form() };
             yield return new Probe("POST", $"/account/watchlists/{id}/delete", Sender.Member, Surface.Page) { Body = ProbeBody.Form() };
         }
-        foreach (var q in Texts.Append("%22unclosed").Append("-only"))
+        foreach (var q in Texts.Append("-only").Append("since:yesterday"))
             yield return new Probe("POST", "/account/watchlists", Sender.Member, Surface.Page) { Body = ProbeBody.Form(("query", q)) };
     }
 
@@ -183,7 +183,7 @@ public static class SweepRoutes
             yield return Page($"/unsubscribe/{token}");
             yield return new Probe("POST", $"/unsubscribe/{token}", Sender.Anonymous, Surface.Page) { Body = new ProbeBody(ProbeBody.FormType, "List-Unsubscribe=One-Click") };
         }
-        foreach (var q in Texts.Append("%22unclosed").Append("-only"))
+        foreach (var q in Texts.Append("-only").Append("since:yesterday"))
             yield return new Probe("POST", $"/subscriptions/manage/{t.ManageToken}/watchlists", Sender.Anonymous, Surface.Page) { Body = ProbeBody.Form(("query", q)) };
         foreach (var id in RowIds.Where(i => !long.TryParse(i, out _)))
             yield return new Probe("POST", $"/subscriptions/manage/{t.ManageToken}/watchlists/{id}/delete", Sender.Anonymous, Surface.Page) { Body = ProbeBody.Form() };
@@ -202,14 +202,12 @@ public static class SweepRoutes
                 yield return new Probe(method, $"/api/papers/{id}/upvote", Sender.MemberToken, Surface.Api) { Field = "id" };
             yield return new Probe("POST", $"/api/papers/{id}/comments", Sender.MemberToken, Surface.Api) { Body = ProbeBody.Json("{\"text\":\"fine\"}"), Field = "id" };
         }
-        // Signed out, or with a token that is not one: 401 before anything is read.
-        foreach (var who in new[] { Sender.Anonymous })
-        {
-            yield return new Probe("POST", $"/api/papers/{t.PaperId}/upvote", who, Surface.Api);
-            yield return new Probe("POST", $"/api/papers/{t.PaperId}/comments", who, Surface.Api) { Body = ProbeBody.Json("{") };
-            yield return new Probe("POST", "/api/papers/submit", who, Surface.Api) { Body = ProbeBody.Json("{\"id\":\"2409.01234\"}") };
-            yield return new Probe("PUT", $"/api/papers/{t.PaperId}/featured", who, Surface.Api) { Body = ProbeBody.Json("{\"day\":\"2026-08-21\"}") };
-        }
+        // Signed out, or with a token that is not one: 401 before anything is read; a member at a curator's route: 403.
+        foreach (var who in new[] { Sender.Anonymous, Sender.BadToken })
+        foreach (var (method, path) in Writes(t))
+            yield return new Probe(method, path, who, Surface.Api) { Body = ProbeBody.Json("{") };
+        foreach (var (method, path) in Writes(t).Where(w => w.Path.EndsWith("/featured") || w.Path.EndsWith("/hidden") || w.Path.EndsWith("/hide")))
+            yield return new Probe(method, path, Sender.MemberToken, Surface.Api) { Body = ProbeBody.Json("{") };
         foreach (var body in Json)
         {
             yield return new Probe("POST", "/api/papers/submit", Sender.MemberToken, Surface.Api) { Body = ProbeBody.Json(body), Field = "body|id" };
@@ -271,7 +269,7 @@ public static class SweepRoutes
     static IEnumerable<Probe> WatchlistApi(SweepTargets t)
     {
         const string path = "/api/account/watchlists";
-        foreach (var q in Texts.Append("\"unclosed").Append("-only"))
+        foreach (var q in Texts.Append("-only").Append("since:yesterday"))
             yield return new Probe("POST", path, Sender.MemberToken, Surface.Api) { Body = ProbeBody.Json($"{{\"query\":{Quote(q)}}}"), Field = "query" };
         foreach (var body in Json)
             yield return new Probe("POST", path, Sender.MemberToken, Surface.Api) { Body = ProbeBody.Json(body), Field = "body|query" };
@@ -279,12 +277,21 @@ public static class SweepRoutes
             yield return new Probe("POST", path, Sender.MemberToken, Surface.Api) { Body = new ProbeBody(type, "{\"query\":\"attention\"}"), Field = "body" };
         foreach (var id in RowIds)
             yield return new Probe("DELETE", $"{path}/{id}", Sender.MemberToken, Surface.Api);
-        yield return new Probe("GET", path, Sender.Anonymous, Surface.Api);
     }
 
     /// <summary>Submissions of text that is no arXiv id (a well-formed unknown one would be looked up on arXiv).</summary>
     static IEnumerable<string> NotIds() =>
         PaperIds.Select(Unescaped).Where(id => !ArxivId.TryParse(id, out _)).Append("").Append("https://arxiv.org/abs/" + Huge);
+
+    /// <summary>Every API route that needs a token.</summary>
+    static (string Method, string Path)[] Writes(SweepTargets t) =>
+    [
+        ("POST", $"/api/papers/{t.PaperId}/upvote"), ("DELETE", $"/api/papers/{t.PaperId}/upvote"), ("POST", $"/api/papers/{t.PaperId}/comments"),
+        ("PATCH", $"/api/comments/{t.CommentId}"), ("DELETE", $"/api/comments/{t.CommentId}"), ("POST", $"/api/comments/{t.CommentId}/hide"),
+        ("POST", "/api/papers/submit"), ("PUT", $"/api/papers/{t.PaperId}/featured"), ("DELETE", $"/api/papers/{t.PaperId}/featured"),
+        ("PUT", $"/api/papers/{t.PaperId}/hidden"), ("DELETE", $"/api/papers/{t.PaperId}/hidden"), ("GET", "/api/account/watchlists"),
+        ("POST", "/api/account/watchlists"), ("DELETE", $"/api/account/watchlists/{t.WatchlistId}"),
+    ];
 
     static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
