@@ -9,12 +9,13 @@ return args.FirstOrDefault() switch
     "eval" => await SearchQuality.RunAsync(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4]) : 300),
     "backfill-rate" => await BackfillRate.RunAsync(args[1], int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 2),
     "keyword-scale" => await KeywordScale.RunAsync(args[1], args.Length > 2 ? args[2] : null, args.Length < 4 || args[3] != "postgres-only"),
+    "soak" => await Soak.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), args[4], int.Parse(args[5])),
     "build-1m" => await MillionCorpus.RunAsync(args[1], args[2], args.Length > 3 && args[3].Length > 0 ? args[3] : null, args.Length > 4 ? int.Parse(args[4]) : 1_000_000),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [PER_CLASS] | vector-scale CORPUS VECTORS.f32 N | backfill-rate CORPUS N [ROUNDS] | keyword-scale DIR [PG] | build-1m sqlite|postgres DIR [PG] [N]");
+    Console.Error.WriteLine("usage: embed-corpus CORPUS MODEL OUT.f32 | check-embedder | eval CORPUS MODEL VECTORS.f32 [PER_CLASS] | vector-scale CORPUS VECTORS.f32 N | backfill-rate CORPUS N [ROUNDS] | keyword-scale DIR [PG] | build-1m sqlite|postgres DIR [PG] [N] | soak BASE_URL SECONDS RATE DIR SERVER_PID");
     return 2;
 }

@@ -93,11 +93,12 @@ public static class PaperboyApp
         services.AddDigest(serving);
         services.AddPaperboySearch(serving);
         services.AddPaperboyHealth();
-        services.AddPaperboyMetrics(config);
+        builder.AddPaperboyMetrics(serving);
     }
 
     public static void MapRoutes(WebApplication app)
     {
+        app.UseMetricsAddress();
         app.UsePaperboyWeb();
         // Features: each maps its own routes.
         app.MapCommunity();
@@ -105,6 +106,7 @@ public static class PaperboyApp
         app.MapDigest();
         app.MapSearch();
         app.MapHealth();
+        app.MapAdmin();
         app.MapMetrics();
     }
 }

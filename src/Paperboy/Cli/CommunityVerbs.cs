@@ -26,6 +26,8 @@ public static class CommunityVerbs
             var users = scope.ServiceProvider.GetRequiredService<UserStore>();
             var user = await users.CreateAsync(e, h, r, ct)
                 ?? throw new CliException($"handle '{h}' or email '{e}' already has an account.");
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(null, AuditLog.CommandLine, AuditActions.AddedAccount,
+                $"@{user.Handle}", $"as {user.Role.ToString().ToLowerInvariant()}", ct);
             Console.WriteLine($"created @{user.Handle} <{user.Email}> as {user.Role.ToString().ToLowerInvariant()}");
             return 0;
         });

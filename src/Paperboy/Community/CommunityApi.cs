@@ -25,12 +25,12 @@ public static class CommunityApi
         PaperRoutes.Map(api, "POST", "/papers/{id}/comments", AddCommentAsync, e => e.RequireAuthorization(Member));
         api.MapPatch("/comments/{commentId:long}", EditCommentAsync).RequireAuthorization(Member);
         api.MapDelete("/comments/{commentId:long}", DeleteCommentAsync).RequireAuthorization(Member);
-        api.MapPost("/comments/{commentId:long}/hide", async (long commentId, CommentStore comments, CancellationToken ct) =>
-            await comments.HideAsync(commentId, ct) ? Results.NoContent() : ApiProblems.NotFound($"No live comment {commentId}.")).RequireAuthorization(Curator);
+        api.MapPost("/comments/{commentId:long}/hide", async (HttpContext ctx, long commentId, CuratorService curators, CancellationToken ct) =>
+            await curators.HideCommentAsync(Viewer.From(ctx)!, commentId, ct) ? Results.NoContent() : ApiProblems.NotFound($"No live comment {commentId}.")).RequireAuthorization(Curator);
         api.MapPost("/papers/submit", SubmitAsync).RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Submissions);
         PaperRoutes.Map(api, "PUT", "/papers/{id}/featured", FeatureAsync, e => e.RequireAuthorization(Curator));
         PaperRoutes.Map(api, "DELETE", "/papers/{id}/featured", async (HttpContext ctx, CuratorService curators, CancellationToken ct) =>
-            await curators.UnfeatureAsync(PaperRoutes.IdOf(ctx), ct) ? Results.NoContent() : ApiProblems.Problem(404, "Not found",
+            await curators.UnfeatureAsync(Viewer.From(ctx)!, PaperRoutes.IdOf(ctx), ct) ? Results.NoContent() : ApiProblems.Problem(404, "Not found",
                 $"Paper '{PaperRoutes.IdOf(ctx)}' is on no day's list.", "id"), e => e.RequireAuthorization(Curator));
         PaperRoutes.Map(api, "PUT", "/papers/{id}/hidden", (HttpContext ctx, CuratorService c, CancellationToken ct) => HideAsync(ctx, c, true, ct),
             e => e.RequireAuthorization(Curator));
@@ -115,6 +115,6 @@ public static class CommunityApi
     static async Task<IResult> HideAsync(HttpContext ctx, CuratorService curators, bool hidden, CancellationToken ct)
     {
         var id = PaperRoutes.IdOf(ctx);
-        return await curators.SetHiddenAsync(id, hidden, ct) ? Results.NoContent() : ApiProblems.PaperNotFound(id);
+        return await curators.SetHiddenAsync(Viewer.From(ctx)!, id, hidden, ct) ? Results.NoContent() : ApiProblems.PaperNotFound(id);
     }
 }

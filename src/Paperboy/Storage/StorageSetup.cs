@@ -30,6 +30,7 @@ public static class StorageSetup
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton<Migrator>();
+        services.AddScoped<AuditLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataVersion>();
         services.AddSingleton<JobLeases>();

@@ -11,6 +11,11 @@ public sealed record Viewer(long Id, string? Handle, UserRole Role)
 
     public bool IsCurator => Role >= UserRole.Curator;
 
+    public bool IsAdmin => Role == UserRole.Admin;
+
+    /// <summary>How others see who acted: <c>@handle</c> (or the account number before a handle is chosen).</summary>
+    public string Shown => Handle is { } handle ? $"@{handle}" : $"account {Id}";
+
     public static Viewer? From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true) return null;

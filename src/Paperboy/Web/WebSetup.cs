@@ -22,6 +22,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddOutputCache();
+        services.AddSingleton<OutputCacheMetrics>();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<OutputCacheMetrics>((o, metrics) => o.AddBasePolicy(metrics));
         services.AddSingleton<LatestImports>();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLine);
         return services;

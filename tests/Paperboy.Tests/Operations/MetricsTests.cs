@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Paperboy.Ingest.HfDaily;
 using Paperboy.Storage;
@@ -37,5 +38,54 @@ public sealed class MetricsTests
         Assert.Matches(@"(?m)^paperboy_search_vectors\{[^}]*\} 0\b", text);
         Assert.Matches(@"(?m)^paperboy_outbox_waiting\{[^}]*\} 0\b", text);
         Assert.Matches(@"(?m)^paperboy_jobs_leases_held\{[^}]*\} 1\b", text);
+    }
+
+    [Fact]
+    public async Task TheOutputCacheCountsAnAnonymousReadersFirstPageAsAMissAndTheSecondAsAHit()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, On);
+        var client = app.CreateClient();
+        await client.GetAsync("/papers/trending");
+        await client.GetAsync("/papers/trending");
+
+        var text = await client.GetStringAsync("/metrics");
+        Assert.Matches(@"(?m)^paperboy_output_cache_requests_total\{[^}]*result=""miss""[^}]*\} 1\b", text);
+        Assert.Matches(@"(?m)^paperboy_output_cache_requests_total\{[^}]*result=""hit""[^}]*\} 1\b", text);
+    }
+
+    [Fact]
+    public async Task TheEmbeddingBacklogCountsThePapersWaitingForAVectorEvenWhereAnotherInstanceBackfills()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?>(On) { ["Paperboy:Search:PollSeconds"] = "1" });
+        await app.Services.GetRequiredService<HfDailyImporter>()
+            .ImportFilesAsync([SharedData.PathOf("hf-daily-papers", "2026-08-21.json")], null, CancellationToken.None);
+        var client = app.CreateClient();
+
+        await Eventually.WaitForAsync(() => client.GetStringAsync("/metrics"), t => Regex.IsMatch(t, @"(?m)^paperboy_search_backlog\{[^}]*\} 17\b"),
+            TimeSpan.FromSeconds(30), "the back-log of 17 papers in /metrics");
+    }
+
+    [Fact]
+    public async Task OnAnAddressOfTheirOwnTheMetricsAreServedThereAndNothingElse()
+    {
+        using var data = new TempFolder();
+        int hubPort = LoopbackPort.Free(), metricsPort = LoopbackPort.Free();
+        await using var server = PaperboyProcess.Start(new Dictionary<string, string?>
+        {
+            ["Paperboy:DataDir"] = data.Path, ["Paperboy:Ingest:Scheduled"] = "false", ["Paperboy:Digest:Scheduled"] = "false",
+            ["Paperboy:Search:Backfill"] = "false", ["Paperboy:Metrics:Enabled"] = "true", ["Paperboy:Metrics:Url"] = $"http://127.0.0.1:{metricsPort}",
+        }, "--urls", $"http://127.0.0.1:{hubPort}");
+        using var hub = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hubPort}") };
+        using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+        await Eventually.WaitForAsync(async () =>
+        {
+            try { return (await hub.GetAsync("/healthz")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
+
+        Assert.Contains("http_server_request_duration_seconds", await metrics.GetStringAsync("/metrics"));
+        Assert.Equal(HttpStatusCode.NotFound, (await hub.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await metrics.GetAsync("/about")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hub.GetAsync("/about")).StatusCode);
     }
 }

@@ -14,17 +14,17 @@ public static class CuratorEndpoints
                 !DateOnly.TryParseExact(day, "yyyy-MM-dd", out var d) ? Pages.Message(400, "Which day?", "Give the day as YYYY-MM-DD.")
                 : await curators.FeatureAsync(viewer, id, d, ct) ? null : NotFound(id)));
         PaperRoutes.Map(forms, "POST", "/papers/{id}/unfeature", async (HttpContext ctx, CuratorService curators, CancellationToken ct) =>
-            await AsCuratorAsync(ctx, async (_, id) => await curators.UnfeatureAsync(id, ct) ? null : NotFound(id)));
+            await AsCuratorAsync(ctx, async (viewer, id) => await curators.UnfeatureAsync(viewer, id, ct) ? null : NotFound(id)));
         PaperRoutes.Map(forms, "POST", "/papers/{id}/hide", async (HttpContext ctx, CuratorService curators, CancellationToken ct) =>
-            await AsCuratorAsync(ctx, async (_, id) => await curators.SetHiddenAsync(id, true, ct) ? null : NotFound(id)));
+            await AsCuratorAsync(ctx, async (viewer, id) => await curators.SetHiddenAsync(viewer, id, true, ct) ? null : NotFound(id)));
         PaperRoutes.Map(forms, "POST", "/papers/{id}/unhide", async (HttpContext ctx, CuratorService curators, CancellationToken ct) =>
-            await AsCuratorAsync(ctx, async (_, id) => await curators.SetHiddenAsync(id, false, ct) ? null : NotFound(id)));
-        forms.MapPost("/comments/{commentId:long}/hide", async (HttpContext ctx, long commentId, CommentStore comments, CancellationToken ct) =>
+            await AsCuratorAsync(ctx, async (viewer, id) => await curators.SetHiddenAsync(viewer, id, false, ct) ? null : NotFound(id)));
+        forms.MapPost("/comments/{commentId:long}/hide", async (HttpContext ctx, long commentId, CommentStore comments, CuratorService curators, CancellationToken ct) =>
         {
             if (Viewer.From(ctx) is not { } viewer) return Results.Redirect("/signin");
             if (!viewer.IsCurator) return Forbidden();
             var c = await comments.FindAsync(commentId, ct);
-            return c is not null && await comments.HideAsync(commentId, ct)
+            return c is not null && await curators.HideCommentAsync(viewer, commentId, ct)
                 ? Results.Redirect($"{PaperRoutes.Discussion(c.PaperId)}#c{commentId}")
                 : Pages.Message(404, "No such comment", "That comment does not exist or is already gone.");
         });

@@ -9,6 +9,8 @@ public sealed class EmbeddingProgress
     public double PapersPerSecond { get; set; }
     public DateTime? LastBatchAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Papers without a vector of the model, as the back-fill last counted them (null before its first count).</summary>
+    public long? Backlog { get; set; }
 
     public void Add(int n) => Interlocked.Add(ref _embedded, n);
 }
