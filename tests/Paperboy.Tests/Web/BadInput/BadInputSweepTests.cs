@@ -97,13 +97,17 @@ public abstract class BadInputSweepTests(Engine engine, ITestOutputHelper output
         return page.QuerySelector("h1").Text().Length == 0 ? $"a page without a heading: {said}" : null;
     }
 
-    /// <summary>Two papers (new and old style), a member and a curator signed in and with tokens, a comment, and a subscription with a watch-list.</summary>
+    /// <summary>
+    /// Two papers (new and old style), a member and a curator signed in and with tokens, an admin signed in, a comment, and a
+    /// subscription with a watch-list.
+    /// </summary>
     static async Task<(SweepTargets, Dictionary<Sender, (HttpClient, string?)>)> ArrangeAsync(PaperboyFactory app)
     {
         await AddPaperAsync(app, "2409.01234", featuredOn: DateOnly.FromDateTime(DateTime.UtcNow));
         await AddPaperAsync(app, "hep-th/9901001", "Old style paper");
         var (_, adaToken) = await AddUserAsync(app, "ada");
         var (_, coraToken) = await AddUserAsync(app, "cora", UserRole.Curator);
+        await AddUserAsync(app, "root", UserRole.Admin);
         var commented = await ApiClient(app, adaToken).PostAsJsonAsync("/api/papers/2409.01234/comments", new { text = "A first comment." });
         var commentId = (await JsonAsync(commented)).GetProperty("id").GetInt64();
         var (subscriptionId, watchlistId) = await app.WithDbAsync(async db =>
@@ -123,13 +127,16 @@ public abstract class BadInputSweepTests(Engine engine, ITestOutputHelper output
         var anonymous = Client(app);
         var ada = Client(app);
         var cora = Client(app);
+        var root = Client(app);
         await SignInAsync(app, ada, "ada@example.org");
         await SignInAsync(app, cora, "cora@example.org");
+        await SignInAsync(app, root, "root@example.org");
         var senders = new Dictionary<Sender, (HttpClient, string?)>
         {
             [Sender.Anonymous] = (anonymous, AntiforgeryToken(await anonymous.GetStringAsync("/signin"))),
             [Sender.Member] = (ada, AntiforgeryToken(await ada.GetStringAsync("/account"))),
             [Sender.Curator] = (cora, AntiforgeryToken(await cora.GetStringAsync("/account"))),
+            [Sender.Admin] = (root, AntiforgeryToken(await root.GetStringAsync("/account"))),
             [Sender.MemberToken] = (Client(app, adaToken), null),
             [Sender.CuratorToken] = (Client(app, coraToken), null),
             [Sender.BadToken] = (Client(app, "pb_1_not-a-token"), null),
@@ -155,7 +162,8 @@ public abstract class BadInputSweepTests(Engine engine, ITestOutputHelper output
         string.Join(";", await db.Set<User>().OrderBy(u => u.Id).Select(u => $"{u.Id} {u.Handle} {u.Email} {u.SecurityStamp}").ToListAsync()),
         string.Join(";", await db.Set<Subscription>().OrderBy(s => s.Id).Select(s => $"{s.Id} {s.Email} {s.Frequency} {s.ConfirmedAt} {s.UnsubscribedAt} {s.ConfirmSentAt}").ToListAsync()),
         string.Join(";", await db.Set<Watchlist>().OrderBy(w => w.Id).Select(w => $"{w.Id} {w.Query}").ToListAsync()),
-        await db.Set<SignInLink>().CountAsync(), await db.Set<OutboxMessage>().CountAsync()));
+        await db.Set<SignInLink>().CountAsync(), await db.Set<AuditEntry>().CountAsync(),
+        string.Join(";", await db.Set<OutboxMessage>().OrderBy(m => m.Id).Select(m => $"{m.Id} {m.Status} {m.Attempts}").ToListAsync())));
 }
 
 public sealed class SqliteBadInputSweepTests(ITestOutputHelper output) : BadInputSweepTests(Engine.Sqlite, output);

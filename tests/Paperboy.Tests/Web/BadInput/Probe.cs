@@ -4,7 +4,7 @@ namespace Paperboy.Tests.Web.BadInput;
 public enum Surface { Api, Page }
 
 /// <summary>Who sends a probe: far enough in that the route's own validation answers, not only its 401.</summary>
-public enum Sender { Anonymous, BadToken, Member, MemberToken, Curator, CuratorToken }
+public enum Sender { Anonymous, BadToken, Member, MemberToken, Curator, CuratorToken, Admin }
 
 /// <summary>A request body as sent: a form (the sender's antiforgery token is added unless <see cref="FormToken"/> is false) or raw text.</summary>
 public sealed record ProbeBody(string ContentType, string Text, bool FormToken = false)

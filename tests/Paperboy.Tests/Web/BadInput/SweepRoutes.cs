@@ -14,7 +14,7 @@ public static class SweepRoutes
 {
     public static IEnumerable<Probe> All(SweepTargets t) =>
         Lists().Concat(PaperPages(t)).Concat(Search()).Concat(People()).Concat(SignIn()).Concat(Account(t)).Concat(PaperForms(t))
-            .Concat(Digest(t)).Concat(ListApi()).Concat(PaperApi(t)).Concat(CommentApi(t)).Concat(CuratorApi(t)).Concat(WatchlistApi(t));
+            .Concat(Digest(t)).Concat(Admin()).Concat(ListApi()).Concat(PaperApi(t)).Concat(CommentApi(t)).Concat(CuratorApi(t)).Concat(WatchlistApi(t));
 
     static Probe Page(string url, Sender who = Sender.Anonymous) => new("GET", url, who, Surface.Page);
     static Probe Api(string url, Sender who = Sender.Anonymous, string? field = null) => new("GET", url, who, Surface.Api) { Field = field };
@@ -30,6 +30,14 @@ public static class SweepRoutes
             foreach (var m in Months) yield return Page($"/papers/month/{m}{suffix}");
             foreach (var m in EdgeMonths) yield return Page($"/papers/month/{m}{suffix}") with { MayPass = true };
         }
+    }
+
+    static IEnumerable<Probe> Admin()
+    {
+        foreach (var id in RowIds)
+            yield return new Probe("POST", $"/admin/outbox/{id}/resend", Sender.Admin, Surface.Page) { Body = ProbeBody.Form() };
+        yield return new Probe("POST", "/admin/outbox/1/resend", Sender.Curator, Surface.Page) { Body = ProbeBody.Form() };
+        yield return new Probe("POST", "/admin/outbox/1/resend", Sender.Admin, Surface.Page) { Body = new ProbeBody(ProbeBody.FormType, "") };
     }
 
     static IEnumerable<Probe> ListApi()
