@@ -31,7 +31,7 @@ public static class WebSetup
 
     public static WebApplication UsePaperboyWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = StatusPages.WriteErrorAsync });
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
