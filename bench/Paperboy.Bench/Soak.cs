@@ -32,15 +32,15 @@ static class Soak
 
         Kind[] kinds =
         [
-            new("latest page", 150, false, (h, r) => Get(h, "/papers")),
-            new("day page", 120, false, (h, r) => Get(h, $"/papers/date/{Pick(days, r)}")),
-            new("trending page", 100, false, (h, r) => Get(h, "/papers/trending")),
-            new("paper page", 150, false, (h, r) => Get(h, $"/papers/{Pick(papers, r)}")),
-            new("api day list", 100, false, (h, r) => Get(h, $"/api/daily_papers?date={Pick(days, r)}")),
+            new("latest page", 170, false, (h, r) => Get(h, "/papers")),
+            new("day page", 130, false, (h, r) => Get(h, $"/papers/date/{Pick(days, r)}")),
+            new("trending page", 110, false, (h, r) => Get(h, "/papers/trending")),
+            new("paper page", 170, false, (h, r) => Get(h, $"/papers/{Pick(papers, r)}")),
+            new("api day list", 110, false, (h, r) => Get(h, $"/api/daily_papers?date={Pick(days, r)}")),
             new("api trending", 50, false, (h, r) => Get(h, "/api/papers/trending")),
-            new("api paper", 50, false, (h, r) => Get(h, $"/api/papers/{Pick(papers, r)}")),
-            new("search page", 100, false, (h, r) => Get(h, $"/search?q={Uri.EscapeDataString(Pick(queries, r))}")),
-            new("api search", 80, false, (h, r) => Get(h, $"/api/papers/search?q={Uri.EscapeDataString(Pick(queries, r))}")),
+            new("api paper", 60, false, (h, r) => Get(h, $"/api/papers/{Pick(papers, r)}")),
+            new("search page", 30, false, (h, r) => Get(h, $"/search?q={Uri.EscapeDataString(Pick(queries, r))}")),
+            new("api search", 20, false, (h, r) => Get(h, $"/api/papers/search?q={Uri.EscapeDataString(Pick(queries, r))}")),
             new("upvote", 35, true, (h, r) => AsReader(h, HttpMethod.Post, $"/api/papers/{Pick(papers, r)}/upvote", r)),
             new("remove upvote", 25, true, (h, r) => AsReader(h, HttpMethod.Delete, $"/api/papers/{Pick(papers, r)}/upvote", r)),
             new("comment", 25, true, (h, r) => AsReader(h, HttpMethod.Post, $"/api/papers/{Pick(papers, r)}/comments", r,

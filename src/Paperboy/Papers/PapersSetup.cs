@@ -43,17 +43,18 @@ public static class PapersSetup
         pages.MapGet("/trending", TrendingEndpoints.PageAsync);
         app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
 
-        app.MapGet("/api/daily_papers", DailyPapersApi.ListAsync)
+        // The API's lists and papers too: an anonymous answer is the same for everyone (a token bypasses the cache).
+        app.MapGet("/api/daily_papers", DailyPapersApi.ListAsync).CacheOutput(CachePolicy)
             .WithName("ListDailyPapers").WithTags("Daily papers").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Featured papers in Hugging Face's shape")
             .WithDescription("One of date (YYYY-MM-DD), week (YYYY-Www) or month (YYYY-MM), or none for every day; " +
                              "p is the page (from 0), limit 1 to 100 (default 50), sort publishedAt (default) or upvotes, " +
                              "submitter the user name that featured the paper.");
-        app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).WithTags("Community");
+        app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).CacheOutput(CachePolicy).WithTags("Community");
 
         // Catch-all: old-style ids have a slash (hep-th/9901001). Literal routes (/papers/date/...) take precedence.
-        app.MapGet("/papers/{**id}", PaperPages.ShowAsync).ExcludeFromDescription();
-        app.MapGet("/api/papers/{**id}", PapersApi.FindAsync)
+        app.MapGet("/papers/{**id}", PaperPages.ShowAsync).CacheOutput(CachePolicy).ExcludeFromDescription();
+        app.MapGet("/api/papers/{**id}", PapersApi.FindAsync).CacheOutput(CachePolicy)
             .WithName("GetPaper").WithTags("Papers").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One paper in Hugging Face's flat shape")
             .WithDescription("id is an arXiv id, new style (2409.01234) or old style (hep-th/9901001), with or without a version.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Paperboy.Web;
@@ -23,7 +24,7 @@ public static class WebSetup
         services.AddMemoryCache();
         services.AddOutputCache();
         services.AddSingleton<OutputCacheMetrics>();
-        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<OutputCacheMetrics>((o, metrics) => o.AddBasePolicy(metrics));
+        services.AddOptions<OutputCacheOptions>().Configure<OutputCacheMetrics>((o, metrics) => o.AddBasePolicy(metrics));
         services.AddSingleton<LatestImports>();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLine);
         return services;
@@ -39,10 +40,23 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from it
+        app.Use(RenderSharedPagesToTheEnd);
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;
+    }
+
+    /// <summary>
+    /// The output cache renders a missing page once for every reader who asks for it meanwhile (its lock), under the
+    /// first reader's request: if that reader leaves, their cancelled request would fail the page for all the others
+    /// (a 500 each, seen in the soak). So a page rendered for the cache is rendered to the end; it costs milliseconds.
+    /// </summary>
+    static Task RenderSharedPagesToTheEnd(HttpContext context, Func<Task> next)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheLookup: true, AllowLocking: true })
+            context.RequestAborted = CancellationToken.None;
+        return next();
     }
 
     /// <summary>No inline script anywhere, so the policy can forbid it outright.</summary>

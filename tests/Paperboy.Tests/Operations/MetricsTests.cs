@@ -32,7 +32,9 @@ public sealed class MetricsTests
         var response = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        var text = await response.Content.ReadAsStringAsync();
+        // A request is measured when it ends, which may be just after its reader has the answer (the output cache stores it then).
+        var text = await Eventually.WaitForAsync(() => client.GetStringAsync("/metrics"), t => t.Contains("http_route=\"/papers/{**id}\""),
+            TimeSpan.FromSeconds(10), "the paper page's request in /metrics");
         Assert.Matches(@"(?m)^http_server_request_duration_seconds_count\{[^}]*http_route=""/papers/\{\*\*id\}""[^}]*\} 1\b", text);
         Assert.Matches(@"(?m)^paperboy_import_papers_total\{[^}]*outcome=""new""[^}]*source=""hf-daily""[^}]*\} 17\b", text);
         Assert.Matches(@"(?m)^paperboy_search_vectors\{[^}]*\} 0\b", text);
