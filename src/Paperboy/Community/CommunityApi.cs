@@ -21,10 +21,10 @@ public static class CommunityApi
         PaperRoutes.Map(api, "DELETE", "/papers/{id}/upvote", (HttpContext ctx, UpvoteStore s, CancellationToken ct) => VoteAsync(ctx, s, false, ct),
             e => e.RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Votes));
         PaperRoutes.Map(api, "GET", "/papers/{id}/comments", ListCommentsAsync);
-        PaperRoutes.Map(api, "POST", "/papers/{id}/comments", AddCommentAsync,
-            e => e.RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Comments));
-        api.MapPatch("/comments/{commentId:long}", EditCommentAsync).RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Comments);
-        api.MapDelete("/comments/{commentId:long}", DeleteCommentAsync).RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Comments);
+        // Comment writes are limited by CommentStore (CommentThrottle), which counts only the ones it writes.
+        PaperRoutes.Map(api, "POST", "/papers/{id}/comments", AddCommentAsync, e => e.RequireAuthorization(Member));
+        api.MapPatch("/comments/{commentId:long}", EditCommentAsync).RequireAuthorization(Member);
+        api.MapDelete("/comments/{commentId:long}", DeleteCommentAsync).RequireAuthorization(Member);
         api.MapPost("/comments/{commentId:long}/hide", async (HttpContext ctx, long commentId, CuratorService curators, CancellationToken ct) =>
             await curators.HideCommentAsync(Viewer.From(ctx)!, commentId, ct) ? Results.NoContent() : ApiProblems.NotFound($"No live comment {commentId}.")).RequireAuthorization(Curator);
         api.MapPost("/papers/submit", SubmitAsync).RequireAuthorization(Member).RequireRateLimiting(CommunityRateLimits.Submissions);
@@ -65,6 +65,7 @@ public static class CommunityApi
         {
             CommentOutcome.Done => TypedResults.Created($"/api/papers/{id}/comments#{result.Id}", CommentResponse.From((await comments.FindAsync(result.Id, ct))!)),
             CommentOutcome.ParentNotFound => ApiProblems.BadInput("parentId", $"Comment {body.ParentId} is not on paper '{id}'."),
+            CommentOutcome.TooMany => CommunityRateLimits.TooManyRequests(ctx, result.RetryAfterSeconds),
             _ => ApiProblems.PaperNotFound(id),
         };
     }
@@ -75,15 +76,16 @@ public static class CommunityApi
         if (problem is not null) return problem;
         if (CommentStore.TextProblem(body!.Text) is { } textProblem) return ApiProblems.BadInput("text", textProblem);
         var result = await comments.EditAsync(Viewer.From(ctx)!.Id, commentId, body.Text!, ct);
-        return Outcome(result, commentId) ?? TypedResults.Ok(CommentResponse.From((await comments.FindAsync(commentId, ct))!));
+        return Outcome(ctx, result, commentId) ?? TypedResults.Ok(CommentResponse.From((await comments.FindAsync(commentId, ct))!));
     }
 
     static async Task<IResult> DeleteCommentAsync(HttpContext ctx, long commentId, CommentStore comments, CancellationToken ct) =>
-        Outcome(await comments.DeleteAsync(Viewer.From(ctx)!.Id, commentId, ct), commentId) ?? Results.NoContent();
+        Outcome(ctx, await comments.DeleteAsync(Viewer.From(ctx)!.Id, commentId, ct), commentId) ?? Results.NoContent();
 
-    static IResult? Outcome(CommentResult result, long commentId) => result.Outcome switch
+    static IResult? Outcome(HttpContext ctx, CommentResult result, long commentId) => result.Outcome switch
     {
         CommentOutcome.Done => null,
+        CommentOutcome.TooMany => CommunityRateLimits.TooManyRequests(ctx, result.RetryAfterSeconds),
         CommentOutcome.NotYours => ApiProblems.Problem(403, "Forbidden", $"Comment {commentId} is someone else's."),
         _ => ApiProblems.NotFound($"No live comment {commentId}."),
     };

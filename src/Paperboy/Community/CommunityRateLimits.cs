@@ -6,13 +6,12 @@ using Paperboy.Web;
 namespace Paperboy.Community;
 
 /// <summary>
-/// Rate-limit policies (ASP.NET's RateLimiter): per person for votes, comments and submissions, per client for sign-in
+/// Rate-limit policies (ASP.NET's RateLimiter): per person for votes and submissions, per client for sign-in
 /// and subscription requests (each sends mail). Limits come from <see cref="RateLimitOptions"/>, read when a partition is first made.
 /// </summary>
 public static class CommunityRateLimits
 {
     public const string Votes = "votes";
-    public const string Comments = "comments";
     public const string Submissions = "submissions";
     public const string SignInClient = "signin-client";
     /// <summary>Digest subscriptions per client: each mails a confirmation to an address of the client's choosing, like a sign-in link.</summary>
@@ -22,10 +21,10 @@ public static class CommunityRateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<CommentThrottle>(); // taken by CommentStore, after a comment's checks (see there)
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(Votes, ctx => PerPerson(ctx, Votes, x => (x.Votes, x.VotesWindowSeconds)));
-            o.AddPolicy(Comments, ctx => PerPerson(ctx, Comments, x => (x.Comments, x.CommentsWindowSeconds)));
             o.AddPolicy(Submissions, ctx => PerPerson(ctx, Submissions, x => (x.Submissions, x.SubmissionsWindowSeconds)));
             o.AddPolicy(SignInClient, ctx => Window(ClientKey(ctx), ctx, x => (x.SignInPerClient, x.SignInWindowSeconds)));
             o.AddPolicy(SubscribeClient, ctx => Window("subscribe:" + ClientKey(ctx), ctx, x => (x.SignInPerClient, x.SignInWindowSeconds)));
@@ -39,15 +38,18 @@ public static class CommunityRateLimits
     }
 
     /// <summary>429 with Retry-After: a problem for the API, the message page for a form a person sent.</summary>
-    public static async ValueTask WriteTooManyAsync(HttpContext context, int retryAfterSeconds)
+    public static IResult TooManyRequests(HttpContext context, int retryAfterSeconds)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"Slow down: try again in {retryAfterSeconds} seconds.";
-        if (context.Request.Path.StartsWithSegments("/api"))
-            await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
-        else
-            await Pages.Message(StatusCodes.Status429TooManyRequests, "Too many requests", detail).ExecuteAsync(context);
+        return context.Request.Path.StartsWithSegments("/api")
+            ? ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "Too many requests", detail)
+            : Pages.Message(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
     }
+
+    /// <summary><see cref="TooManyRequests"/> for the middleware, which answers without an endpoint result.</summary>
+    public static async ValueTask WriteTooManyAsync(HttpContext context, int retryAfterSeconds) =>
+        await TooManyRequests(context, retryAfterSeconds).ExecuteAsync(context);
 
     static RateLimitPartition<string> PerPerson(HttpContext ctx, string policy, Func<RateLimitOptions, (int, int)> pick)
     {

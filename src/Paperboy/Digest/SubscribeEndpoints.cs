@@ -25,14 +25,18 @@ public static class SubscribeEndpoints
             return Pages.Message(200, "Check your inbox", Pending);
         }).RequireRateLimiting(CommunityRateLimits.SubscribeClient);
 
+        // The body is read by JsonBody, like every API write, so malformed JSON is a problem naming the body.
         app.MapPost("/api/subscriptions", async Task<Results<Accepted<SubscriptionAccepted>, ProblemHttpResult>> (
-            SubscriptionRequest? body, SubscriptionService subscriptions, CancellationToken ct) =>
+            HttpRequest request, SubscriptionService subscriptions, CancellationToken ct) =>
         {
-            var (address, freq, error) = Validate(body?.Email, body?.Frequency);
+            var (body, problem) = await JsonBody.ReadAsync<SubscriptionRequest>(request, """{"email": "ada@example.org", "frequency": "daily"}""", ct);
+            if (problem is not null) return problem;
+            var (address, freq, error) = Validate(body!.Email, body.Frequency);
             if (error is { } e) return ApiProblems.BadInput(e.Parameter, e.Message);
             await subscriptions.RequestAsync(address!, freq, ct);
             return TypedResults.Accepted((string?)null, new SubscriptionAccepted("pending", Pending));
-        }).WithName("Subscribe").WithSummary("Ask for digests by email (double opt-in)").RequireRateLimiting(CommunityRateLimits.SubscribeClient);
+        }).WithName("Subscribe").WithSummary("Ask for digests by email (double opt-in)")
+            .Accepts<SubscriptionRequest>("application/json").RequireRateLimiting(CommunityRateLimits.SubscribeClient);
 
         app.MapGet("/subscribe/confirm/{token}", async Task<IResult> (string token, SubscriptionService subscriptions, CancellationToken ct) =>
         {

@@ -8,6 +8,9 @@ namespace Paperboy.Web;
 /// </summary>
 public static class AntiforgeryCheck
 {
+    public const string ExpiredTitle = "Form expired";
+    public const string ExpiredMessage = "This form was missing its security token or it expired. Go back, reload the page and try again.";
+
     /// <summary>A group for HTML form POSTs: each checks its token with <see cref="Filter"/>, answering a readable 400 page.</summary>
     public static RouteGroupBuilder FormPosts(IEndpointRouteBuilder app)
     {
@@ -22,7 +25,7 @@ public static class AntiforgeryCheck
         var http = context.HttpContext;
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         if (!await antiforgery.IsRequestValidAsync(http))
-            return Pages.Message(400, "Form expired", "This form was missing its security token or it expired. Go back, reload the page and try again.");
+            return Pages.Message(400, ExpiredTitle, ExpiredMessage);
         return await next(context);
     }
 }

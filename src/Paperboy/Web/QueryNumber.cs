@@ -15,7 +15,8 @@ public static class QueryNumber
     public static int Read(string? text, string name, int min, int max, int fallback, IDictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        // Digits only: int.TryParse, even with NumberStyles.None, takes trailing NULs ("1\0" is 1).
+        if (text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
         errors[name] = [$"{name} must be a whole number from {min} to {max}, not '{(text.Length > 40 ? text[..40] + "…" : text)}'."];
         return fallback;
     }

@@ -1,9 +1,18 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Paperboy.Web;
 
 public static class WebSetup
 {
+    /// <summary>
+    /// Kestrel refuses a longer request line with a bare 414 before any middleware runs, so the app's own answer (a problem
+    /// naming the parameter, the message page) never shows. Its default, 8 KB, is less than a search at the parser's 4,096
+    /// characters (<c>SearchQueryParser.MaxLength</c>) percent-encoded: "é" is 6 bytes on the wire. 128 KB lets every value
+    /// the app checks reach it; a connection still buffers at most Kestrel's <c>MaxRequestBufferSize</c> (1 MB), as before.
+    /// </summary>
+    public const int MaxRequestLine = 128 * 1024;
+
     public static IServiceCollection AddPaperboyWeb(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -17,13 +26,14 @@ public static class WebSetup
         services.AddSingleton<OutputCacheMetrics>();
         services.AddOptions<OutputCacheOptions>().Configure<OutputCacheMetrics>((o, metrics) => o.AddBasePolicy(metrics));
         services.AddSingleton<LatestImports>();
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLine);
         return services;
     }
 
     public static WebApplication UsePaperboyWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = StatusPages.WriteErrorAsync });
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         // Who is asking comes before antiforgery (tokens are bound to the person) and rate limits (partitioned by person).

@@ -24,7 +24,8 @@ public sealed partial class UserStore(PaperboyDb db)
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     public static bool IsPlausibleEmail(string? email) =>
-        email is { Length: > 2 and <= 254 } && MimeKit.MailboxAddress.TryParse(email.Trim(), out var box) && box.Address.Contains('@') && !email.Contains(' ');
+        email is { Length: > 2 and <= 254 } && MimeKit.MailboxAddress.TryParse(email.Trim(), out var box) && box.Address.Contains('@')
+        && !email.Contains(' ') && !email.Any(char.IsControl); // MimeKit unfolds "ada\r\n@example.org" into an address
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
 

@@ -1,3 +1,3 @@
 namespace Paperboy.Community;
 
-public enum CommentOutcome { Done, PaperNotFound, ParentNotFound, NotFound, NotYours }
+public enum CommentOutcome { Done, PaperNotFound, ParentNotFound, NotFound, NotYours, TooMany }

@@ -6,8 +6,9 @@ namespace Paperboy.Community;
 
 /// <summary>
 /// Threaded comments. <c>papers.comment_count</c> counts the visible ones and changes in the same transaction as the row.
+/// A person's writes (add, edit, delete) count against <see cref="CommentThrottle"/> only once every check has passed.
 /// </summary>
-public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersion version)
+public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersion version, CommentThrottle throttle)
 {
     public const int MaxLength = 10_000;
 
@@ -37,6 +38,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
     {
         if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return CommentResult.PaperNotFound;
         if (parentId is { } pid && !await db.Set<Comment>().AnyAsync(c => c.Id == pid && c.PaperId == paperId, ct)) return CommentResult.ParentNotFound;
+        if (throttle.RetryAfterSeconds(userId) is { } wait) return CommentResult.TooMany(wait);
         using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var comment = new Comment { PaperId = paperId, UserId = userId, ParentId = parentId, Text = ControlCharacters.Strip(text), CreatedAt = DateTime.UtcNow };
@@ -54,6 +56,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
     {
         var owned = await OwnedAsync(userId, commentId, ct);
         if (owned.Outcome != CommentOutcome.Done) return owned;
+        if (throttle.RetryAfterSeconds(userId) is { } wait) return CommentResult.TooMany(wait);
         var clean = ControlCharacters.Strip(text);
         await db.Set<Comment>().Where(c => c.Id == commentId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, clean).SetProperty(c => c.EditedAt, DateTime.UtcNow), ct);
@@ -65,6 +68,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
     {
         var owned = await OwnedAsync(userId, commentId, ct);
         if (owned.Outcome != CommentOutcome.Done) return owned;
+        if (throttle.RetryAfterSeconds(userId) is { } wait) return CommentResult.TooMany(wait);
         return await TakeDownAsync(commentId, byCurator: false, ct) ? owned : CommentResult.NotFound;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
@@ -8,14 +9,17 @@ namespace Paperboy.Community;
 /// <summary>The HTML side of a paper's community life: its discussion page, the upvote button, comment forms.</summary>
 public static class PaperPageEndpoints
 {
+    const string NoParent = "The comment you replied to is not on this paper.";
+
     public static void MapPaperPages(this WebApplication app)
     {
         var forms = AntiforgeryCheck.FormPosts(app);
         PaperRoutes.Map(app, "GET", "/papers/{id}/discussion", (HttpContext ctx, CancellationToken ct) => DiscussionAsync(ctx, PaperRoutes.IdOf(ctx), null, null, 200, ct));
         PaperRoutes.Map(forms, "POST", "/papers/{id}/upvote", UpvoteAsync, e => e.RequireRateLimiting(CommunityRateLimits.Votes));
-        PaperRoutes.Map(forms, "POST", "/papers/{id}/comments", CommentAsync, e => e.RequireRateLimiting(CommunityRateLimits.Comments));
-        forms.MapPost("/comments/{commentId:long}/delete", DeleteCommentAsync).RequireRateLimiting(CommunityRateLimits.Comments);
-        forms.MapPost("/comments/{commentId:long}/edit", EditCommentAsync).RequireRateLimiting(CommunityRateLimits.Comments);
+        // Comment writes are limited by CommentStore (CommentThrottle), which counts only the ones it writes.
+        PaperRoutes.Map(forms, "POST", "/papers/{id}/comments", CommentAsync);
+        forms.MapPost("/comments/{commentId:long}/delete", DeleteCommentAsync);
+        forms.MapPost("/comments/{commentId:long}/edit", EditCommentAsync);
         app.MapGet("/comments/{commentId:long}/edit", async (HttpContext ctx, long commentId, CommentStore comments, CancellationToken ct) =>
         {
             if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
@@ -57,12 +61,20 @@ public static class PaperPageEndpoints
         if (Viewer.From(ctx) is not { } viewer) return Results.Redirect("/signin");
         var paperId = PaperRoutes.IdOf(ctx);
         if (CommentStore.TextProblem(text) is { } problem) return await DiscussionAsync(ctx, paperId, problem, text, 400, ct);
-        long? parent = long.TryParse(parentId, out var p) ? p : null;
+        // The form's parentId is a hidden field: one that is not a comment id is refused, not taken as "no parent".
+        long? parent = null;
+        if (!string.IsNullOrEmpty(parentId))
+        {
+            if (!parentId.All(char.IsAsciiDigit) || !long.TryParse(parentId, NumberStyles.None, CultureInfo.InvariantCulture, out var p))
+                return await DiscussionAsync(ctx, paperId, NoParent, text, 400, ct);
+            parent = p;
+        }
         var result = await comments.AddAsync(viewer.Id, paperId, parent, text!, ct);
         return result.Outcome switch
         {
             CommentOutcome.Done => Results.Redirect($"{PaperRoutes.Discussion(paperId)}#c{result.Id}"),
-            CommentOutcome.ParentNotFound => await DiscussionAsync(ctx, paperId, "The comment you replied to is not on this paper.", text, 400, ct),
+            CommentOutcome.ParentNotFound => await DiscussionAsync(ctx, paperId, NoParent, text, 400, ct),
+            CommentOutcome.TooMany => CommunityRateLimits.TooManyRequests(ctx, result.RetryAfterSeconds),
             _ => Pages.Message(404, "Paper not found", $"There is no paper '{paperId}' here."),
         };
     }
@@ -74,9 +86,7 @@ public static class PaperPageEndpoints
         if (CommentStore.TextProblem(text) is { } problem && c is not null)
             return Pages.Render<CommentEditPage>(new { CommentId = commentId, c.PaperId, Text = text ?? "", Error = problem }, 400);
         var result = await comments.EditAsync(viewer.Id, commentId, text!, ct);
-        return result.Outcome == CommentOutcome.Done
-            ? Results.Redirect($"{PaperRoutes.Discussion(c!.PaperId)}#c{commentId}")
-            : Pages.Message(404, "No such comment", "That comment is not yours or is gone.");
+        return Done(ctx, result) ?? Results.Redirect($"{PaperRoutes.Discussion(c!.PaperId)}#c{commentId}");
     }
 
     static async Task<IResult> DeleteCommentAsync(HttpContext ctx, long commentId, CommentStore comments, CancellationToken ct)
@@ -84,8 +94,14 @@ public static class PaperPageEndpoints
         if (Viewer.From(ctx) is not { } viewer) return Results.Redirect("/signin");
         var c = await comments.FindAsync(commentId, ct);
         var result = await comments.DeleteAsync(viewer.Id, commentId, ct);
-        return result.Outcome == CommentOutcome.Done
-            ? Results.Redirect($"{PaperRoutes.Discussion(c!.PaperId)}#c{commentId}")
-            : Pages.Message(404, "No such comment", "That comment is not yours or is gone.");
+        return Done(ctx, result) ?? Results.Redirect($"{PaperRoutes.Discussion(c!.PaperId)}#c{commentId}");
     }
+
+    /// <summary>Null when an edit or delete was done, else the page that says why not.</summary>
+    static IResult? Done(HttpContext ctx, CommentResult result) => result.Outcome switch
+    {
+        CommentOutcome.Done => null,
+        CommentOutcome.TooMany => CommunityRateLimits.TooManyRequests(ctx, result.RetryAfterSeconds),
+        _ => Pages.Message(404, "No such comment", "That comment is not yours or is gone."),
+    };
 }
