@@ -55,6 +55,7 @@ static class Soak
         var all = new Histogram();
         var minute = new Histogram();
         var byKind = kinds.ToDictionary(k => k.Name, _ => new long[2]); // requests, errors
+        var latencyByKind = kinds.ToDictionary(k => k.Name, _ => new Histogram());
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         long errors = 0, minuteErrors = 0, inFlight = 0;
         var rss = new List<(int Minute, long Kb)>();
@@ -89,6 +90,7 @@ static class Soak
                     var micros = (long)((clock.Elapsed.TotalSeconds - due) * 1e6);
                     all.Add(micros);
                     minute.Add(micros);
+                    latencyByKind[kind.Name].Add(micros);
                     Interlocked.Increment(ref byKind[kind.Name][0]);
                     statuses.AddOrUpdate($"{kind.Name} {outcome}", 1, (_, n) => n + 1);
                     if (!ok) { Interlocked.Increment(ref byKind[kind.Name][1]); Interlocked.Increment(ref errors); Interlocked.Increment(ref minuteErrors); }
@@ -114,7 +116,9 @@ static class Soak
 
         Console.WriteLine($"== {final.Count} requests in {elapsed:F0} s ({final.Count / elapsed:F0} req/s), {errors} errors");
         Console.WriteLine($"latency from when due: p50 {final.Quantile(0.5) / 1000.0:F1} ms, p99 {final.Quantile(0.99) / 1000.0:F1} ms, p99.9 {final.Quantile(0.999) / 1000.0:F1} ms, max {final.Max / 1000.0:F1} ms");
-        foreach (var k in kinds) Console.WriteLine($"  {k.Name,-14} {byKind[k.Name][0],8} requests, {byKind[k.Name][1]} errors");
+        foreach (var k in kinds)
+            Console.WriteLine($"  {k.Name,-14} {byKind[k.Name][0],8} requests, {byKind[k.Name][1]} errors, " +
+                              $"p50 {latencyByKind[k.Name].Quantile(0.5) / 1000.0:F1} ms, p99 {latencyByKind[k.Name].Quantile(0.99) / 1000.0:F1} ms");
         foreach (var (key, n) in statuses.OrderBy(p => p.Key)) Console.WriteLine($"  answers: {key} x{n}");
         if (rss.Count >= 6)
         {

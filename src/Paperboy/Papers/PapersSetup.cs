@@ -30,6 +30,7 @@ public static class PapersSetup
 
     public static WebApplication MapPapers(this WebApplication app)
     {
+        app.Services.GetRequiredService<DataVersion>().CountsDelay = app.Services.GetRequiredService<IOptions<FeedOptions>>().Value.CountsDelay;
         var pages = app.MapGroup("/papers").ExcludeFromDescription().CacheOutput(CachePolicy);
         pages.MapGet("", ListPages.LatestAsync);
         pages.MapGet("/date/{date}", ListPages.DayAsync);
@@ -39,7 +40,7 @@ public static class PapersSetup
         pages.MapGet("/date/{date}/feed.atom", AtomFeeds.DayAsync);
         pages.MapGet("/week/{week}/feed.atom", AtomFeeds.WeekAsync);
         pages.MapGet("/month/{month}/feed.atom", AtomFeeds.MonthAsync);
-        // Scores decay slowly: a few seconds' cache is invisible, and a vote still shows at once (the data version moves).
+        // Scores decay slowly: a few seconds' cache is invisible, and a vote shows within a second (the data version moves).
         pages.MapGet("/trending", TrendingEndpoints.PageAsync);
         app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
 

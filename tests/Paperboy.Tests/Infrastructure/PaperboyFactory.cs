@@ -25,6 +25,8 @@ public sealed class PaperboyFactory : WebApplicationFactory<Program>
         _settings["Paperboy:Digest:Scheduled"] = "false";
         // Embedding loads a 90 MB model and costs CPU: search tests turn the back-fill on or run it themselves.
         _settings["Paperboy:Search:Backfill"] = "false";
+        // Tests read counts right after voting; DataVersionTests checks the delay the hub has by default.
+        _settings["Paperboy:Feed:CountsDelay"] = "00:00:00";
         if (settings is not null) foreach (var (k, v) in settings) _settings[k] = v;
     }
 

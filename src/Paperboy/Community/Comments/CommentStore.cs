@@ -46,7 +46,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlAsync($"UPDATE papers SET comment_count = comment_count + 1 WHERE id = {paperId}", ct);
         await tx.CommitAsync(ct);
-        version.Bump(); // comment counts show on the lists
+        version.BumpCounts(); // comment counts show on the lists
         db.Entry(comment).State = EntityState.Detached;
         return new CommentResult(CommentOutcome.Done, comment.Id);
     }
@@ -87,7 +87,7 @@ public sealed class CommentStore(PaperboyDb db, SqliteWriteGate gate, DataVersio
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Deleted, true).SetProperty(c => c.Text, ""), ct);
         if (changed == 1) await db.Database.ExecuteSqlAsync($"UPDATE papers SET comment_count = comment_count - 1 WHERE id = {paperId}", ct);
         await tx.CommitAsync(ct);
-        version.Bump(); // comment counts show on the lists
+        version.BumpCounts(); // comment counts show on the lists
         return changed == 1;
     }
 

@@ -90,7 +90,7 @@ public sealed class UpvoteWriter : IAsyncDisposable
                 counts[id] = Convert.ToInt32(await cmd.ExecuteScalarAsync() ?? 0);
             }
             await tx.CommitAsync();
-            _version.Bump(); // cached lists show the new counts on the next request
+            _version.BumpCounts(); // cached lists show the new counts within DataVersion.CountsDelay
             foreach (var p in batch) p.Done.TrySetResult(counts[p.PaperId]);
         }
         finally
