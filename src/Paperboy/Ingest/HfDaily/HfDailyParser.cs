@@ -40,10 +40,25 @@ public static class HfDailyParser
             foreach (var item in root.EnumerateArray())
             {
                 index++;
-                if (ParseEntry(item, listDay, out var entry, out var reason)) entries.Add(entry);
+                if (TryParseEntry(item, listDay, out var entry, out var reason)) entries.Add(entry);
                 else rejected.Add($"entry {index}: {reason}");
             }
             return new HfDailyPage(entries, rejected, null);
+        }
+    }
+
+    /// <summary>
+    /// A string that is well-formed JSON yet not text (bytes that are not UTF-8, an escaped lone surrogate such as
+    /// <c>"\ud800"</c>) only fails when it is read: that entry is rejected, the others are not.
+    /// </summary>
+    static bool TryParseEntry(JsonElement e, DateOnly? listDay, out HfDailyEntry entry, out string reason)
+    {
+        try { return ParseEntry(e, listDay, out entry, out reason); }
+        catch (InvalidOperationException x)
+        {
+            entry = null!;
+            reason = $"a string that is not text ({x.Message})";
+            return false;
         }
     }
 

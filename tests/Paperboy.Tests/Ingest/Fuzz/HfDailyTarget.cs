@@ -11,6 +11,7 @@ namespace Paperboy.Tests.Ingest.Fuzz;
 public sealed class HfDailyTarget : ReaderTarget
 {
     static readonly DateOnly Day = new(2026, 8, 21);
+    const string FileName = "2026-08-21.json";
 
     public override string Name => "HF daily JSON";
 
@@ -56,8 +57,8 @@ public sealed class HfDailyTarget : ReaderTarget
     public override ReaderOutcome Read(byte[] input)
     {
         var page = HfDailyParser.Parse(input, Day);
-        if (page.Problem is { } problem) return ReaderOutcome.Refused(problem);
-        return new ReaderOutcome([.. page.Entries.Select(e => e.Paper)], [.. page.Rejected.Select(r => new ImportProblem($"{Day:yyyy-MM-dd}.json", r))], null)
+        if (page.Problem is { } problem) return ReaderOutcome.Refused(new ImportProblem(FileName, problem).ToString());
+        return new ReaderOutcome([.. page.Entries.Select(e => e.Paper)], [.. page.Rejected.Select(r => new ImportProblem(FileName, r))], null)
         {
             Featured = [.. page.Entries.Select(e => e.Featured)],
         };
