@@ -46,4 +46,15 @@ public static class TextClean
     }
 
     public static string? WhitespaceOrNull(string? text) => Whitespace(text) is { Length: > 0 } s ? s : null;
+
+    /// <summary>
+    /// Text for a message about a source (a problem, an error): one line, cut to <paramref name="max"/> characters. Such
+    /// messages quote the source (a bad id, the parser's view of a broken token), and they go to the CLI, the log and the
+    /// import run's row, where a NUL or a megabyte-long id does not belong.
+    /// </summary>
+    public static string Line(string text, int max = 300)
+    {
+        var line = Whitespace(text);
+        return line.Length <= max ? line : string.Concat(line.AsSpan(0, max - 1).TrimEnd(), "…");
+    }
 }

@@ -13,6 +13,15 @@ public sealed class TextAndAuthorTests
     [InlineData("", "")]
     public void ArxivLineBreaksAndIndentationFoldIntoSingleSpaces(string raw, string clean) => Assert.Equal(clean, TextClean.Whitespace(raw));
 
+    [Fact]
+    public void AProblemQuotingTheSourceIsOneShortLine()
+    {
+        var problem = new ImportProblem("line 3", "'Mon, 2 Apr\0\n 2007' is not a date; " + new string('x', 5_000));
+        Assert.StartsWith("line 3: 'Mon, 2 Apr 2007' is not a date; xxx", problem.ToString());
+        Assert.Equal(300, problem.Reason.Length);
+        Assert.EndsWith("x…", problem.Reason);
+    }
+
     [Theory]
     [InlineData("Ileana Streinu and Louis Theran", new[] { "Ileana Streinu", "Louis Theran" })]
     [InlineData("A. One, B. Two, and C. Three", new[] { "A. One", "B. Two", "C. Three" })]
