@@ -6,12 +6,14 @@ namespace Paperboy.Ingest;
 /// <summary>
 /// Text as arXiv gives it, with its hard line breaks and indentation folded into single spaces; LaTeX untouched. Control
 /// characters (U+0000, U+0001, DEL...) are as unwelcome as a line break in a title, and XML (every Atom feed) cannot carry
-/// them: they fold like whitespace.
+/// them: they fold like whitespace. So do U+FFFE and U+FFFF, which are no characters at all (JSON lets them through as
+/// <c>\uFFFE</c> or as their UTF-8 bytes; XML refuses them).
 /// </summary>
 public static class TextClean
 {
-    const string SpaceChars = " \n\r\t" + ControlCharacters.All;
-    static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t" + ControlCharacters.All);
+    const string NotText = ControlCharacters.All + "\uFFFE\uFFFF";
+    const string SpaceChars = " \n\r\t" + NotText;
+    static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t" + NotText);
     static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceChars);
 
     /// <summary>Runs of whitespace (and control characters) become one space; leading and trailing ones go. A hot path of every import.</summary>

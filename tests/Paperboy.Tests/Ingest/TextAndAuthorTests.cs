@@ -11,6 +11,7 @@ public sealed class TextAndAuthorTests
     [InlineData("We study $\\alpha$-stable  laws", "We study $\\alpha$-stable laws")]
     [InlineData("already clean", "already clean")]
     [InlineData("", "")]
+    [InlineData("No\uFFFEcharacter\uFFFF", "No character")]
     public void ArxivLineBreaksAndIndentationFoldIntoSingleSpaces(string raw, string clean) => Assert.Equal(clean, TextClean.Whitespace(raw));
 
     [Fact]
