@@ -95,4 +95,15 @@ public sealed class ArxivAtomParserTests
         var shifted = ArxivAtomParser.Parse(ArxivRecordings.Named("q_testing_s5_m10_").Body).Entries;
         Assert.Equal(first.Skip(5).Take(10).Select(p => p.Id), shifted.Select(p => p.Id));
     }
+
+    [Fact]
+    public void AnEntryWithoutAnIdOrATitleIsReportedWithItsPlaceInTheResult()
+    {
+        const string Entry = "<entry><id>{0}</id><title>{1}</title></entry>";
+        var feed = ArxivAtomParser.Parse("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\">"
+            + "<opensearch:startIndex>20</opensearch:startIndex>" + string.Format(Entry, "http://arxiv.org/abs/1605.08386v1", "Good")
+            + string.Format(Entry, "http://arxiv.org/abs/banana", "T") + string.Format(Entry, "http://arxiv.org/abs/1605.08387v1", " ") + "</feed>");
+        Assert.Equal("1605.08386", Assert.Single(feed.Entries).Id);
+        Assert.Equal(["entry 22: 'http://arxiv.org/abs/banana' is not an arXiv id", "entry 23: 1605.08387: no title"], feed.Rejected.Select(p => p.ToString()));
+    }
 }

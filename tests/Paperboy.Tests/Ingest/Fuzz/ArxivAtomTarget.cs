@@ -50,7 +50,7 @@ public sealed class ArxivAtomTarget : ReaderTarget
         try
         {
             var feed = ArxivAtomParser.Parse(Encoding.UTF8.GetString(input));
-            return feed.Error is { } error ? ReaderOutcome.Refused(error) : new ReaderOutcome(feed.Entries, [], null);
+            return feed.Error is { } error ? ReaderOutcome.Refused(error) : new ReaderOutcome(feed.Entries, feed.Rejected, null);
         }
         catch (ImportSourceException e) { return ReaderOutcome.Refused(e.Message); }
     }
