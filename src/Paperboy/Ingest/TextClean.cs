@@ -57,6 +57,8 @@ public static class TextClean
     public static string Line(string text, int max = 300)
     {
         var line = Whitespace(text);
+        // A parser's message names the character it refused, a lone surrogate too (XML's &#xD800;): it shows as U+FFFD.
+        if (line.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) line = string.Concat(line.EnumerateRunes().Select(r => r.ToString()));
         return line.Length <= max ? line : string.Concat(line.AsSpan(0, max - 1).TrimEnd(), "…");
     }
 }

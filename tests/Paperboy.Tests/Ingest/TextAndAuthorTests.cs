@@ -23,6 +23,10 @@ public sealed class TextAndAuthorTests
         Assert.EndsWith("x…", problem.Reason);
     }
 
+    [Fact]
+    public void AnUnreadableSourceNamingALoneSurrogateShowsItAsTheReplacementCharacter() =>
+        Assert.Equal("not XML ('\uFFFD', hexadecimal value 0xD800)", new ImportSourceException("not XML ('\uD800', hexadecimal value 0xD800)").Message);
+
     [Theory]
     [InlineData("Ileana Streinu and Louis Theran", new[] { "Ileana Streinu", "Louis Theran" })]
     [InlineData("A. One, B. Two, and C. Three", new[] { "A. One", "B. Two", "C. Three" })]
