@@ -137,4 +137,17 @@ public sealed class HfDailyParserTests
         Assert.Equal("2406.04692", Assert.Single(page.Entries).Paper.Id);
         Assert.StartsWith("entry 2: a string that is not text", Assert.Single(page.Rejected));
     }
+
+    [Fact]
+    public void HfsOwnTextIsOneLineWithoutControlCharactersLikeArxivs()
+    {
+        var page = HfDailyParser.Parse("""
+            [{"paper": {"id": "2406.04692", "title": "T", "ai_summary": "One\u0001 line\n", "ai_keywords": ["a\u0000b", " "],
+              "organization": {"fullname": "Org\u000b"}}, "submittedBy": {"name": "who\u0007", "fullname": "Who\uFFFE Ever"}}]
+            """u8, new DateOnly(2024, 6, 10));
+        var entry = Assert.Single(page.Entries);
+        Assert.Equal(("One line", "Org"), (entry.Paper.AiSummary, entry.Paper.Organization));
+        Assert.Equal(["a b"], entry.Paper.AiKeywords!);
+        Assert.Equal(("who", "Who Ever"), (entry.Featured.SubmittedBy, entry.Featured.SubmittedByName));
+    }
 }
