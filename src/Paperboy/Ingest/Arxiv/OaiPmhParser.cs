@@ -94,7 +94,7 @@ public static class OaiPmhParser
             IsArxivMetadata = true,
             Title = title,
             Abstract = TextClean.Whitespace((string?)m.Element(ns + "abstract")),
-            Categories = ((string?)m.Element(ns + "categories") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Categories = TextClean.Whitespace((string?)m.Element(ns + "categories")).Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Comment = TextClean.WhitespaceOrNull((string?)m.Element(ns + "comments")),
             JournalRef = TextClean.WhitespaceOrNull((string?)m.Element(ns + "journal-ref")),
             Doi = TextClean.WhitespaceOrNull((string?)m.Element(ns + "doi")),
