@@ -19,7 +19,7 @@ public static class ArxivAtomParser
     public static ArxivFeed Parse(string xml)
     {
         XDocument doc;
-        try { doc = XDocument.Parse(xml); }
+        try { doc = ArxivXml.Parse(xml); }
         catch (XmlException e) { throw new ImportSourceException($"arXiv answered something that is not Atom XML ({e.Message})"); }
         var feed = doc.Root ?? throw new ImportSourceException("arXiv answered an empty document");
         var total = Int(feed.Element(OpenSearch + "totalResults"));

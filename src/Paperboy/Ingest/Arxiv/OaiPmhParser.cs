@@ -17,7 +17,7 @@ public static class OaiPmhParser
     public static OaiPage Parse(string xml)
     {
         XDocument doc;
-        try { doc = XDocument.Parse(xml); }
+        try { doc = ArxivXml.Parse(xml); }
         catch (XmlException e) { throw new ImportSourceException($"the OAI-PMH answer is not XML ({e.Message})"); }
         var root = doc.Root!;
         if (root.Element(Oai + "error") is { } error)

@@ -1,3 +1,4 @@
+using Paperboy.Ingest;
 using Paperboy.Ingest.Arxiv;
 
 namespace Paperboy.Tests.Ingest.Arxiv;
@@ -105,5 +106,16 @@ public sealed class ArxivAtomParserTests
             + string.Format(Entry, "http://arxiv.org/abs/banana", "T") + string.Format(Entry, "http://arxiv.org/abs/1605.08387v1", " ") + "</feed>");
         Assert.Equal("1605.08386", Assert.Single(feed.Entries).Id);
         Assert.Equal(["entry 22: 'http://arxiv.org/abs/banana' is not an arXiv id", "entry 23: 1605.08387: no title"], feed.Rejected.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE feed [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>")]
+    [InlineData("<!DOCTYPE feed [<!ENTITY b SYSTEM \"file:///etc/hostname\">]>")]
+    public void AnAnswerWithADocumentTypeDeclarationIsRefusedUnexpanded(string doctype)
+    {
+        var body = ArxivRecordings.Named("id_1605.08386_").Body;
+        var xml = body.Replace("<feed ", doctype + "<feed ").Replace("Heat-bath random walks", "&b;");
+        var e = Assert.Throws<ImportSourceException>(() => ArxivAtomParser.Parse(xml));
+        Assert.StartsWith("arXiv answered something that is not Atom XML (For security reasons DTD is prohibited", e.Message);
     }
 }

@@ -50,7 +50,8 @@ public sealed class ArxivAtomTarget : ReaderTarget
         try
         {
             var feed = ArxivAtomParser.Parse(Encoding.UTF8.GetString(input));
-            return feed.Error is { } error ? ReaderOutcome.Refused(error) : new ReaderOutcome(feed.Entries, feed.Rejected, null);
+            if (feed.Error is { } error) throw new ImportSourceException($"arXiv rejected the query: {error}"); // as ArxivApiImporter does
+            return new ReaderOutcome(feed.Entries, feed.Rejected, null);
         }
         catch (ImportSourceException e) { return ReaderOutcome.Refused(e.Message); }
     }
