@@ -56,7 +56,7 @@ public static class ArxivAtomParser
         reason = "";
         var published = Time(e.Element(Atom + "published"));
         var primary = (string?)e.Element(ArxivNs + "primary_category")?.Attribute("term");
-        var categories = e.Elements(Atom + "category").Select(c => (string?)c.Attribute("term")).OfType<string>().ToList();
+        var categories = e.Elements(Atom + "category").Select(c => TextClean.Whitespace((string?)c.Attribute("term"))).Where(c => c.Length > 0).ToList();
         if (primary is not null) { categories.Remove(primary); categories.Insert(0, primary); }
         return new PaperRecord
         {
