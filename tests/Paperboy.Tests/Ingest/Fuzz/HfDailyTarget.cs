@@ -15,10 +15,18 @@ public sealed class HfDailyTarget : ReaderTarget
 
     public override string Name => "HF daily JSON";
 
+    /// <summary>Four entries of each era, their author lists cut to three (dozens of authors only make every input slower).</summary>
     protected override IReadOnlyList<byte[]> Good { get; } =
         [.. new[] { "2024-05-27.json", "2025-06-03.json", "2026-08-21.json" }
             .SelectMany(day => JsonNode.Parse(File.ReadAllBytes(SharedData.PathOf("hf-daily-papers", day)))!.AsArray().Take(4))
-            .Select(entry => Encoding.UTF8.GetBytes(entry!.ToJsonString()))];
+            .Select(entry => Encoding.UTF8.GetBytes(FewAuthors(entry!).ToJsonString()))];
+
+    static JsonNode FewAuthors(JsonNode entry)
+    {
+        var authors = entry["paper"]!["authors"]!.AsArray();
+        while (authors.Count > 3) authors.RemoveAt(authors.Count - 1);
+        return entry;
+    }
 
     protected override byte[] Source(IEnumerable<byte[]> records) => [(byte)'[', .. Join(records), (byte)']'];
 

@@ -16,7 +16,7 @@ public abstract class ReaderFuzzTests<TTarget> where TTarget : ReaderTarget, new
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
     const string FixedSeed = "0004L3hDDOu1";
-    const int DamagedInputs = 2_000, MixedSources = 400;
+    const int DamagedInputs = 1_500, MixedSources = 300;
 
     static readonly TTarget Target = new();
 
