@@ -7,7 +7,7 @@ namespace Paperboy.Ingest.Arxiv;
 
 /// <summary>
 /// Reads the arXiv query API's Atom (the 2016 form with inline opensearch namespaces, <c>arxiv:affiliation</c> and
-/// <c>arxiv:doi</c>, and today's). An error feed (one entry titled <c>Error</c> with an <c>/api/errors</c> id) becomes
+/// <c>arxiv:doi</c>, and today's). An error feed (one entry with an <c>/api/errors</c> id, titled <c>Error</c>) becomes
 /// <see cref="ArxivFeed.Error"/>. An entry without an arXiv id or a title is rejected with its place in the result.
 /// </summary>
 public static class ArxivAtomParser
@@ -31,7 +31,7 @@ public static class ArxivAtomParser
         {
             position++;
             var id = (string?)entry.Element(Atom + "id") ?? "";
-            if (id.Contains("/api/errors", StringComparison.Ordinal) || (string?)entry.Element(Atom + "title") == "Error")
+            if (id.Contains("/api/errors", StringComparison.Ordinal)) // arXiv's error entry; its title "Error" could be a paper's
                 return new ArxivFeed([], 0, start, TextClean.Whitespace((string?)entry.Element(Atom + "summary")) is { Length: > 0 } s ? s : id);
             if (ParseEntry(entry, out var reason) is { } paper) entries.Add(paper);
             else rejected.Add(new ImportProblem($"entry {start + position}", reason)); // its place in the whole result, across pages

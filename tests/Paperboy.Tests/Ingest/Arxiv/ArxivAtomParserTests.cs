@@ -118,4 +118,12 @@ public sealed class ArxivAtomParserTests
         var e = Assert.Throws<ImportSourceException>(() => ArxivAtomParser.Parse(xml));
         Assert.StartsWith("arXiv answered something that is not Atom XML (For security reasons DTD is prohibited", e.Message);
     }
+
+    [Fact]
+    public void APaperTitledErrorIsAPaperNotAnErrorFeed()
+    {
+        var feed = ArxivAtomParser.Parse(ArxivRecordings.Named("id_1605.08386_").Body.Replace("Heat-bath random walks with Markov bases", "Error"));
+        Assert.Null(feed.Error);
+        Assert.Equal("Error", Assert.Single(feed.Entries).Title);
+    }
 }
