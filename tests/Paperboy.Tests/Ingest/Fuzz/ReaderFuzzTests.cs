@@ -4,9 +4,9 @@ using CsCheck;
 namespace Paperboy.Tests.Ingest.Fuzz;
 
 /// <summary>
-/// What an operator relies on when an importer meets a damaged source, checked on thousands of damaged real inputs per
-/// reader: it never crashes (only its documented "unreadable source" answer), never hangs, never lets through text a
-/// page, a feed or a database cannot carry, and in a source of good and broken records it imports every good one and
+/// What an operator relies on when an importer meets a damaged source, checked per reader on 1,500 damaged real inputs
+/// and 300 sources of good and broken records: it never crashes (only its documented "unreadable source" answer), never
+/// hangs, never lets through text a page, a feed or a database cannot carry, and it imports every good record and
 /// reports every broken one at its position. A short run with a fixed seed; <c>CsCheck_Seed=...</c> replays the seed
 /// CsCheck prints for a failure, and <c>Paperboy.Bench fuzz</c> runs a million inputs per reader.
 /// </summary>
