@@ -4,8 +4,8 @@ using CsCheck;
 namespace Paperboy.Tests.Ingest.Fuzz;
 
 /// <summary>
-/// What an operator relies on when an importer meets a damaged source, checked per reader on 1,500 damaged real inputs
-/// and 300 sources of good and broken records: it never crashes (only its documented "unreadable source" answer), never
+/// What an operator relies on when an importer meets a damaged source, checked per reader on 1,000 damaged real inputs
+/// and 250 sources of good and broken records: it never crashes (only its documented "unreadable source" answer), never
 /// hangs, never lets through text a page, a feed or a database cannot carry, and it imports every good record and
 /// reports every broken one at its position. A short run with a fixed seed; <c>CsCheck_Seed=...</c> replays the seed
 /// CsCheck prints for a failure, and <c>Paperboy.Bench fuzz</c> runs a million inputs per reader.
@@ -16,7 +16,7 @@ public abstract class ReaderFuzzTests<TTarget> where TTarget : ReaderTarget, new
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
     const string FixedSeed = "0004L3hDDOu1";
-    const int DamagedInputs = 1_500, MixedSources = 300;
+    const int DamagedInputs = 1_000, MixedSources = 250;
 
     static readonly TTarget Target = new();
 
