@@ -55,7 +55,7 @@ public static class ArxivAtomParser
         }
         reason = "";
         var published = Time(e.Element(Atom + "published"));
-        var primary = (string?)e.Element(ArxivNs + "primary_category")?.Attribute("term");
+        var primary = TextClean.WhitespaceOrNull((string?)e.Element(ArxivNs + "primary_category")?.Attribute("term"));
         var categories = e.Elements(Atom + "category").Select(c => TextClean.Whitespace((string?)c.Attribute("term"))).Where(c => c.Length > 0).ToList();
         if (primary is not null) { categories.Remove(primary); categories.Insert(0, primary); }
         return new PaperRecord

@@ -126,4 +126,11 @@ public sealed class ArxivAtomParserTests
         Assert.Null(feed.Error);
         Assert.Equal("Error", Assert.Single(feed.Entries).Title);
     }
+
+    [Fact]
+    public void ThePrimaryCategoryIsFoldedLikeTheOthers()
+    {
+        var body = ArxivRecordings.Named("id_1605.08386_").Body.Replace("<arxiv:primary_category term=\"math.CO\"/>", "<arxiv:primary_category term=\" math.CO&#x7F;\"/>");
+        Assert.Equal(["math.CO", "math.ST"], Assert.Single(ArxivAtomParser.Parse(body).Entries).Categories);
+    }
 }
