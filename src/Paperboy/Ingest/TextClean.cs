@@ -59,6 +59,8 @@ public static class TextClean
         var line = Whitespace(text);
         // A parser's message names the character it refused, a lone surrogate too (XML's &#xD800;): it shows as U+FFFD.
         if (line.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) line = string.Concat(line.EnumerateRunes().Select(r => r.ToString()));
-        return line.Length <= max ? line : string.Concat(line.AsSpan(0, max - 1).TrimEnd(), "…");
+        if (line.Length <= max) return line;
+        var cut = char.IsHighSurrogate(line[max - 2]) ? max - 2 : max - 1; // never half of a character beyond U+FFFF
+        return string.Concat(line.AsSpan(0, cut).TrimEnd(), "…");
     }
 }

@@ -24,6 +24,10 @@ public sealed class TextAndAuthorTests
     }
 
     [Fact]
+    public void AProblemCutShortNeverEndsInHalfACharacter() =>
+        Assert.Equal(new string('x', 298) + "…", new ImportProblem("line 1", new string('x', 298) + "𝒪 and more").Reason);
+
+    [Fact]
     public void AnUnreadableSourceNamingALoneSurrogateShowsItAsTheReplacementCharacter() =>
         Assert.Equal("not XML ('\uFFFD', hexadecimal value 0xD800)", new ImportSourceException("not XML ('\uD800', hexadecimal value 0xD800)").Message);
 
