@@ -58,5 +58,5 @@ public static class CleanOutput
 
     /// <summary>The text as a C# literal would show it, cut short: control characters and lone surrogates visible.</summary>
     static string Show(string? text) =>
-        text is null ? "null" : "\"" + string.Concat(text.Take(80).Select(c => c < ' ' || char.IsSurrogate(c) || c > '\uFFFD' ? $"\\u{(int)c:x4}" : c.ToString())) + (text.Length > 80 ? "…\"" : "\"");
+        text is null ? "null" : "\"" + string.Concat(text.Take(80).Select(c => c < ' ' || c == '\u007f' || char.IsSurrogate(c) || c > '\uFFFD' ? $"\\u{(int)c:x4}" : c.ToString())) + (text.Length > 80 ? "…\"" : "\"");
 }
