@@ -11,7 +11,25 @@ public sealed class TextAndAuthorTests
     [InlineData("We study $\\alpha$-stable  laws", "We study $\\alpha$-stable laws")]
     [InlineData("already clean", "already clean")]
     [InlineData("", "")]
+    [InlineData("No\uFFFEcharacter\uFFFF", "No character")]
     public void ArxivLineBreaksAndIndentationFoldIntoSingleSpaces(string raw, string clean) => Assert.Equal(clean, TextClean.Whitespace(raw));
+
+    [Fact]
+    public void AProblemQuotingTheSourceIsOneShortLine()
+    {
+        var problem = new ImportProblem("line 3", "'Mon, 2 Apr\0\n 2007' is not a date; " + new string('x', 5_000));
+        Assert.StartsWith("line 3: 'Mon, 2 Apr 2007' is not a date; xxx", problem.ToString());
+        Assert.Equal(300, problem.Reason.Length);
+        Assert.EndsWith("x…", problem.Reason);
+    }
+
+    [Fact]
+    public void AProblemCutShortNeverEndsInHalfACharacter() =>
+        Assert.Equal(new string('x', 298) + "…", new ImportProblem("line 1", new string('x', 298) + "𝒪 and more").Reason);
+
+    [Fact]
+    public void AnUnreadableSourceNamingALoneSurrogateShowsItAsTheReplacementCharacter() =>
+        Assert.Equal("not XML ('\uFFFD', hexadecimal value 0xD800)", new ImportSourceException("not XML ('\uD800', hexadecimal value 0xD800)").Message);
 
     [Theory]
     [InlineData("Ileana Streinu and Louis Theran", new[] { "Ileana Streinu", "Louis Theran" })]

@@ -29,6 +29,7 @@ public sealed class ArxivApiImporter(ImportRunner runner, ArxivApiClient client,
             {
                 var feed = await client.QueryAsync(null, [.. chunk.Select(i => i.ToString())], 0, IdsPerRequest, null, token);
                 if (feed.Error is { } error) throw new ImportSourceException($"arXiv rejected the request: {error}");
+                foreach (var problem in feed.Rejected) session.Reject(problem);
                 var found = feed.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var missing in chunk.Where(i => !found.Contains(i.Id)))
                     session.Reject(new ImportProblem(missing.ToString(), "arXiv has no such paper (empty result)"));
@@ -52,14 +53,15 @@ public sealed class ArxivApiImporter(ImportRunner runner, ArxivApiClient client,
                 var feed = await client.QueryAsync(query, [], start, size, sortBy, token);
                 if (feed.Error is { } error) throw new ImportSourceException($"arXiv rejected the query '{query}': {error}");
                 total = feed.TotalResults;
-                if (feed.Entries.Count == 0)
+                foreach (var problem in feed.Rejected) session.Reject(problem);
+                if (feed.Entries.Count + feed.Rejected.Count == 0)
                 {
                     if (start == 0) session.Reject(new ImportProblem($"'{query}'", "arXiv found no papers (empty result)"), 0);
                     break;
                 }
                 // A server may answer with more than it was asked for (a whole page): --max is a promise, so never more.
                 var entries = feed.Entries.Count > size ? feed.Entries.Take(size).ToList() : feed.Entries;
-                start += entries.Count;
+                start += entries.Count + feed.Rejected.Count;
                 await session.WriteAsync(ImportBatch.Of(entries, start.ToString(CultureInfo.InvariantCulture)), token);
             }
         }, ct);

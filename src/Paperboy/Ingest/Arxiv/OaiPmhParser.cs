@@ -17,7 +17,7 @@ public static class OaiPmhParser
     public static OaiPage Parse(string xml)
     {
         XDocument doc;
-        try { doc = XDocument.Parse(xml); }
+        try { doc = ArxivXml.Parse(xml); }
         catch (XmlException e) { throw new ImportSourceException($"the OAI-PMH answer is not XML ({e.Message})"); }
         var root = doc.Root!;
         if (root.Element(Oai + "error") is { } error)
@@ -25,10 +25,13 @@ public static class OaiPmhParser
         var records = new List<PaperRecord>();
         var rejected = new List<ImportProblem>();
         var deleted = 0;
+        var position = 0;
         foreach (var record in root.Descendants(Oai + "record"))
         {
+            position++;
             var header = record.Element(Oai + "header");
-            var identifier = (string?)header?.Element(Oai + "identifier") ?? "record";
+            // The position finds a record whose header is missing or lies; the identifier tells the operator which paper it was.
+            var where = (string?)header?.Element(Oai + "identifier") is { } identifier ? $"record {position} ({identifier})" : $"record {position}";
             if ((string?)header?.Attribute("status") == "deleted") { deleted++; continue; }
             var metadata = record.Element(Oai + "metadata")?.Elements().FirstOrDefault();
             try
@@ -38,7 +41,7 @@ public static class OaiPmhParser
                     : metadata?.Name.LocalName == "arXiv" ? FromArxiv(metadata)
                     : throw new FormatException($"metadata is {metadata?.Name.LocalName ?? "missing"}, not arXiv or arXivRaw"));
             }
-            catch (FormatException e) { rejected.Add(new ImportProblem(identifier, e.Message)); }
+            catch (FormatException e) { rejected.Add(new ImportProblem(where, e.Message)); }
         }
         var token = TextClean.WhitespaceOrNull((string?)root.Descendants(Oai + "resumptionToken").FirstOrDefault());
         return new OaiPage(records, deleted, rejected, token, null, null);
@@ -91,7 +94,7 @@ public static class OaiPmhParser
             IsArxivMetadata = true,
             Title = title,
             Abstract = TextClean.Whitespace((string?)m.Element(ns + "abstract")),
-            Categories = ((string?)m.Element(ns + "categories") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Categories = TextClean.Whitespace((string?)m.Element(ns + "categories")).Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Comment = TextClean.WhitespaceOrNull((string?)m.Element(ns + "comments")),
             JournalRef = TextClean.WhitespaceOrNull((string?)m.Element(ns + "journal-ref")),
             Doi = TextClean.WhitespaceOrNull((string?)m.Element(ns + "doi")),

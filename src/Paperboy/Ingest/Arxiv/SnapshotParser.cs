@@ -56,7 +56,7 @@ public static class SnapshotParser
             Title = cleanTitle,
             Abstract = TextClean.Whitespace(abstractText),
             Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : ArxivAuthors.Split(authors),
-            Categories = (categories ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Categories = TextClean.Whitespace(categories).Split(' ', StringSplitOptions.RemoveEmptyEntries),
             PublishedAt = versions[0].Created,
             UpdatedAt = versions[^1].Created,
             Comment = TextClean.WhitespaceOrNull(comments),

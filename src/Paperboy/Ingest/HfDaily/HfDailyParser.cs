@@ -40,10 +40,25 @@ public static class HfDailyParser
             foreach (var item in root.EnumerateArray())
             {
                 index++;
-                if (ParseEntry(item, listDay, out var entry, out var reason)) entries.Add(entry);
+                if (TryParseEntry(item, listDay, out var entry, out var reason)) entries.Add(entry);
                 else rejected.Add($"entry {index}: {reason}");
             }
             return new HfDailyPage(entries, rejected, null);
+        }
+    }
+
+    /// <summary>
+    /// A string that is well-formed JSON yet not text (bytes that are not UTF-8, an escaped lone surrogate such as
+    /// <c>"\ud800"</c>) only fails when it is read: that entry is rejected, the others are not.
+    /// </summary>
+    static bool TryParseEntry(JsonElement e, DateOnly? listDay, out HfDailyEntry entry, out string reason)
+    {
+        try { return ParseEntry(e, listDay, out entry, out reason); }
+        catch (InvalidOperationException x)
+        {
+            entry = null!;
+            reason = $"a string that is not text ({x.Message})";
+            return false;
         }
     }
 
@@ -86,19 +101,19 @@ public static class HfDailyParser
             ProjectPage = HttpLink.OrNull(Str(p, "projectPage")),
             GithubRepo = HttpLink.OrNull(Str(p, "githubRepo")),
             GithubStars = Int(p, "githubStars"),
-            AiSummary = NonEmpty(Str(p, "ai_summary")),
+            AiSummary = TextClean.WhitespaceOrNull(Str(p, "ai_summary")),
             AiKeywords = p.TryGetProperty("ai_keywords", out var kw) && kw.ValueKind == JsonValueKind.Array
-                ? [.. kw.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!)]
+                ? [.. kw.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => TextClean.Whitespace(k.GetString())).Where(k => k.Length > 0)]
                 : null,
             Thumbnail = HttpLink.OrNull(Str(e, "thumbnail") ?? Str(e, "mediaUrl")),
-            Organization = organization is { } o ? NonEmpty(Str(o, "fullname") ?? Str(o, "name")) : null,
+            Organization = organization is { } o ? TextClean.WhitespaceOrNull(Str(o, "fullname") ?? Str(o, "name")) : null,
             ImportedUpvotes = Int(p, "upvotes") ?? 0,
             ImportedComments = Int(e, "numComments") ?? 0,
             ImportedListDay = listDay ?? day,
         };
         var featured = new FeaturedRecord(id.Id, day, onDaily ?? Time(e, "publishedAt") ?? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            submitter is { } s ? NonEmpty(Str(s, "name") ?? Str(s, "user")) : null,
-            submitter is { } n ? NonEmpty(Str(n, "fullname")) : null);
+            submitter is { } s ? TextClean.WhitespaceOrNull(Str(s, "name") ?? Str(s, "user")) : null,
+            submitter is { } n ? TextClean.WhitespaceOrNull(Str(n, "fullname")) : null);
         entry = new HfDailyEntry(paper, featured);
         reason = "";
         return true;
@@ -116,6 +131,4 @@ public static class HfDailyParser
     static DateTime? Time(JsonElement e, string name) =>
         Str(e, name) is { } s && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
             ? t : null;
-
-    static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

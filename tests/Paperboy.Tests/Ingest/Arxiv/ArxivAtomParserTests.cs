@@ -1,3 +1,4 @@
+using Paperboy.Ingest;
 using Paperboy.Ingest.Arxiv;
 
 namespace Paperboy.Tests.Ingest.Arxiv;
@@ -94,5 +95,42 @@ public sealed class ArxivAtomParserTests
         var first = ArxivAtomParser.Parse(ArxivRecordings.Named("q_testing_s0_m15_").Body).Entries;
         var shifted = ArxivAtomParser.Parse(ArxivRecordings.Named("q_testing_s5_m10_").Body).Entries;
         Assert.Equal(first.Skip(5).Take(10).Select(p => p.Id), shifted.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void AnEntryWithoutAnIdOrATitleIsReportedWithItsPlaceInTheResult()
+    {
+        const string Entry = "<entry><id>{0}</id><title>{1}</title></entry>";
+        var feed = ArxivAtomParser.Parse("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\">"
+            + "<opensearch:startIndex>20</opensearch:startIndex>" + string.Format(Entry, "http://arxiv.org/abs/1605.08386v1", "Good")
+            + string.Format(Entry, "http://arxiv.org/abs/banana", "T") + string.Format(Entry, "http://arxiv.org/abs/1605.08387v1", " ") + "</feed>");
+        Assert.Equal("1605.08386", Assert.Single(feed.Entries).Id);
+        Assert.Equal(["entry 22: 'http://arxiv.org/abs/banana' is not an arXiv id", "entry 23: 1605.08387: no title"], feed.Rejected.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE feed [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>")]
+    [InlineData("<!DOCTYPE feed [<!ENTITY b SYSTEM \"file:///etc/hostname\">]>")]
+    public void AnAnswerWithADocumentTypeDeclarationIsRefusedUnexpanded(string doctype)
+    {
+        var body = ArxivRecordings.Named("id_1605.08386_").Body;
+        var xml = body.Replace("<feed ", doctype + "<feed ").Replace("Heat-bath random walks", "&b;");
+        var e = Assert.Throws<ImportSourceException>(() => ArxivAtomParser.Parse(xml));
+        Assert.StartsWith("arXiv answered something that is not Atom XML (For security reasons DTD is prohibited", e.Message);
+    }
+
+    [Fact]
+    public void APaperTitledErrorIsAPaperNotAnErrorFeed()
+    {
+        var feed = ArxivAtomParser.Parse(ArxivRecordings.Named("id_1605.08386_").Body.Replace("Heat-bath random walks with Markov bases", "Error"));
+        Assert.Null(feed.Error);
+        Assert.Equal("Error", Assert.Single(feed.Entries).Title);
+    }
+
+    [Fact]
+    public void ThePrimaryCategoryIsFoldedLikeTheOthers()
+    {
+        var body = ArxivRecordings.Named("id_1605.08386_").Body.Replace("<arxiv:primary_category term=\"math.CO\"/>", "<arxiv:primary_category term=\" math.CO&#x7F;\"/>");
+        Assert.Equal(["math.CO", "math.ST"], Assert.Single(ArxivAtomParser.Parse(body).Entries).Categories);
     }
 }

@@ -98,4 +98,16 @@ public sealed class OaiPmhParserTests
         var page = OaiPmhParser.Parse("""<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><error code="noRecordsMatch">No records  match</error></OAI-PMH>""");
         Assert.Equal(("noRecordsMatch", "No records match"), (page.ErrorCode, page.ErrorMessage));
     }
+
+    [Fact]
+    public void ABrokenRecordIsReportedByItsPositionAndIdentifierEvenWithoutAHeader()
+    {
+        const string Raw = "<metadata><arXivRaw xmlns=\"http://arxiv.org/OAI/arXivRaw/\"><id>{0}</id><title>{1}</title><version version=\"v1\"><date>Mon, 14 Apr 2008 21:02:00 GMT</date></version></arXivRaw></metadata>";
+        var page = OaiPmhParser.Parse("<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><ListRecords>"
+            + "<record><header><identifier>oai:arXiv.org:0804.2273</identifier></header>" + string.Format(Raw, "0804.2273", "") + "</record>"
+            + "<record><header><identifier>oai:arXiv.org:0804.2274</identifier></header>" + string.Format(Raw, "0804.2274", "Good") + "</record>"
+            + "<record>" + string.Format(Raw, "not-an-id", "T") + "</record></ListRecords></OAI-PMH>");
+        Assert.Equal("0804.2274", Assert.Single(page.Records).Id);
+        Assert.Equal(["record 1 (oai:arXiv.org:0804.2273): 0804.2273: no title", "record 3: 'not-an-id' is not an arXiv id"], page.Rejected.Select(p => p.ToString()));
+    }
 }

@@ -77,4 +77,11 @@ public sealed class SnapshotParserTests
         Assert.False(SnapshotParser.TryParse(Encoding.UTF8.GetBytes(line), out _, out var why));
         Assert.StartsWith(reason, why);
     }
+
+    [Fact]
+    public void CategoriesAreSplitOnAnyWhitespaceAndHoldNoControlCharacter()
+    {
+        var line = Head[0].Replace("\"categories\":\"hep-ph\"", "\"categories\":\"hep-ph\\n  hep-th\\u0001 \\uFFFE\"");
+        Assert.Equal(["hep-ph", "hep-th"], Parsed(line).Categories);
+    }
 }

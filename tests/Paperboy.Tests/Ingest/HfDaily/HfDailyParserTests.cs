@@ -125,4 +125,29 @@ public sealed class HfDailyParserTests
         var page = HfDailyParser.Parse("[{\"paper\": "u8, null);
         Assert.StartsWith("not valid JSON", page.Problem);
     }
+
+    [Theory]
+    [InlineData(@"""a lone \ud800 surrogate""")]
+    [InlineData("\"not \xFF UTF-8\"")]
+    public void AnEntryWithAStringThatIsNotTextIsRejectedAndTheOthersAreRead(string title)
+    {
+        var json = "[{\"paper\": {\"id\": \"2406.04692\", \"title\": \"Good\"}}, {\"paper\": {\"id\": \"2406.04693\", \"title\": " + title + "}}]";
+        var bytes = System.Text.Encoding.Latin1.GetBytes(json); // \xFF stays one byte, which is not UTF-8
+        var page = HfDailyParser.Parse(bytes, new DateOnly(2024, 6, 10));
+        Assert.Equal("2406.04692", Assert.Single(page.Entries).Paper.Id);
+        Assert.StartsWith("entry 2: a string that is not text", Assert.Single(page.Rejected));
+    }
+
+    [Fact]
+    public void HfsOwnTextIsOneLineWithoutControlCharactersLikeArxivs()
+    {
+        var page = HfDailyParser.Parse("""
+            [{"paper": {"id": "2406.04692", "title": "T", "ai_summary": "One\u0001 line\n", "ai_keywords": ["a\u0000b", " "],
+              "organization": {"fullname": "Org\u000b"}}, "submittedBy": {"name": "who\u0007", "fullname": "Who\uFFFE Ever"}}]
+            """u8, new DateOnly(2024, 6, 10));
+        var entry = Assert.Single(page.Entries);
+        Assert.Equal(("One line", "Org"), (entry.Paper.AiSummary, entry.Paper.Organization));
+        Assert.Equal(["a b"], entry.Paper.AiKeywords!);
+        Assert.Equal(("who", "Who Ever"), (entry.Featured.SubmittedBy, entry.Featured.SubmittedByName));
+    }
 }

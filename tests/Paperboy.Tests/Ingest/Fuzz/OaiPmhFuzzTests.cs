@@ -1,0 +1,3 @@
+namespace Paperboy.Tests.Ingest.Fuzz;
+
+public sealed class OaiPmhFuzzTests : ReaderFuzzTests<OaiPmhTarget>;
