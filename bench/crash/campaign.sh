@@ -10,13 +10,14 @@
 #             seeded by bench/digest/seed.py, send to aiosmtpd on loopback): the outbox and the sent matches, and from
 #             the server's log every subscriber's message received (lost) and each Message-ID at most once per
 #             recipient (duplicates)
-#   embed     `embed` of EMBED_PAPERS papers: the vectors, byte for byte
+#   embed     `embed` of EMBED_PAPERS papers: the vectors, byte for byte (40 by default: `embed` commits 256 papers at a
+#             time, minutes of CPU on a shared 2-core machine, so a larger set makes each trial that long)
 #   migrate   `migrate` of an empty database: the schema and the migration history
 # It prints one line per kind. Every run's output stays in WORK/<engine>-<kind>/.
 #
 # usage: bash bench/crash/campaign.sh [import digest embed migrate]    (from the checkout)
 # env: ENGINE=sqlite|postgres (postgres: a throwaway cluster; import and migrate), KILLS=20, SEED (bash RANDOM's seed),
-#      WORK=/tmp/paperboy-crash, IMPORT_LINES=30000, DIGEST_SUBSCRIBERS=3000, EMBED_PAPERS=600
+#      WORK=/tmp/paperboy-crash, BIN (a Release build to use instead of building one), IMPORT_LINES=30000, DIGEST_SUBSCRIBERS=3000, EMBED_PAPERS=40
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -28,8 +29,8 @@ RANDOM=${SEED:-$$}
 snapshot="$root/../shared/data/arxiv-snapshot/arxiv-metadata-75k.jsonl.gz"
 claim_seconds=5   # the digest's claims: a killed sender's rows come back after this (default 120)
 mkdir -p "$work"
-bin="$work/bin"
-dotnet build src/Paperboy -c Release -o "$bin" -v q -nologo 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+bin=${BIN:-$work/bin}   # BIN: a build to use as it is (campaigns run side by side share one)
+[ -n "${BIN:-}" ] || dotnet build src/Paperboy -c Release -o "$bin" -v q -nologo 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
 
 export Paperboy__Ingest__Scheduled=false Paperboy__Digest__Scheduled=false Paperboy__Search__Backfill=false \
        Paperboy__PublicBaseUrl=https://papers.example.org Paperboy__Smtp__Host=127.0.0.1 Paperboy__Smtp__Security=None \
@@ -98,7 +99,7 @@ dump_digest() {
 prepare_embed() {
   local t="$work/$engine-embed-template"
   if [ ! -d "$t" ]; then
-    { gzip -dc "$snapshot" || true; } | head -n "${EMBED_PAPERS:-600}" > "$work/embed.jsonl"
+    { gzip -dc "$snapshot" || true; } | head -n "${EMBED_PAPERS:-40}" > "$work/embed.jsonl"
     fresh "$t.tmp"; pb import snapshot "$work/embed.jsonl" >/dev/null 2>&1; pb search index >/dev/null 2>&1
     mv "$t.tmp" "$t"
   fi
@@ -156,7 +157,8 @@ campaign() {
     dotnet "$bin/paperboy.dll" "${args[@]}" > "$trial/run-0.log" 2>&1 &
     local pid=$!
     sleep "$t"
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; killed=$((killed + 1)); echo "killed at $t s" >> "$trial/run-0.log"; fi
+    local moment="ended before $t s, not killed"
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; killed=$((killed + 1)); moment="killed at $t s"; echo "$moment" >> "$trial/run-0.log"; fi
     set +e; wait "$pid" 2>/dev/null; code=$?; set -e
     local n=0
     until "complete_$kind" "$code"; do
@@ -174,9 +176,9 @@ campaign() {
       d=$(( $(wc -l < "$trial/smtp.log") - $(sort -u "$trial/smtp.log" | wc -l) ))
       l=$(comm -23 <(sort -u "$base/clean/smtp.log") <(sort -u "$trial/smtp.log") | wc -l)
       dups=$((dups + d)); lost=$((lost + l)); [ "$d" -gt "$max_dups" ] && max_dups=$d
-      echo "trial $i: killed at $t s, $n restart(s), $d duplicate(s), $l lost" >> "$base/trials.log"
+      echo "trial $i: $moment, $n restart(s), $d duplicate(s), $l lost" >> "$base/trials.log"
     else
-      echo "trial $i: killed at $t s, $n restart(s)" >> "$base/trials.log"
+      echo "trial $i: $moment, $n restart(s)" >> "$base/trials.log"
     fi
   done
   local mail="duplicates -, lost -"
