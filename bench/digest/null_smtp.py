@@ -4,19 +4,26 @@ and the server is not held to one Python core. Prints "ready PORT" once every pr
 prints how many messages were accepted (and per second, between the first and the last) when stopped.
 Run with /usr/bin/python3 (where python3-aiosmtpd lives).
 
-usage: /usr/bin/python3 null_smtp.py --port P [--processes 2] [--keep-first FILE]
+usage: /usr/bin/python3 null_smtp.py --port P [--processes 2] [--keep-first FILE] [--log FILE]
 
 --keep-first FILE: save the first message a process accepts (as FILE.PID), e.g. for smtp_blast.py --file.
+--log FILE: append "recipient<TAB>Message-ID" per recipient of each accepted message, written before the server
+  answers 250 (what a crash campaign counts: a message the sender saw accepted is in the log).
 """
-import argparse, asyncio, os, signal, socket, sys, time
+import argparse, asyncio, os, re, signal, socket, sys, time
 
 from aiosmtpd.smtp import SMTP
 
 
+MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
 class Null:
-    def __init__(self, keep_first):
+    def __init__(self, keep_first, log):
         self.count, self.first, self.last = 0, 0.0, 0.0
         self.keep_first = keep_first
+        # O_APPEND: every process's lines land whole in one file (one write each, well under PIPE_BUF).
+        self.log = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644) if log else None
 
     async def handle_DATA(self, server, session, envelope):
         now = time.monotonic()
@@ -25,13 +32,18 @@ class Null:
             if self.keep_first:
                 with open(f"{self.keep_first}.{os.getpid()}", "wb") as f:
                     f.write(envelope.original_content)
+        if self.log is not None:
+            head = envelope.original_content.split(b"\r\n\r\n", 1)[0]
+            found = MESSAGE_ID.search(head)
+            message_id = found.group(1).decode() if found else "-"
+            os.write(self.log, "".join(f"{r}\t{message_id}\n" for r in envelope.rcpt_tos).encode())
         self.count += 1
         self.last = now
         return "250 Message accepted for delivery"
 
 
-def serve(port, report_fd, keep_first):
-    handler = Null(keep_first)
+def serve(port, report_fd, keep_first, log):
+    handler = Null(keep_first, log)
     loop = asyncio.new_event_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -55,6 +67,7 @@ def main():
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--keep-first")
+    ap.add_argument("--log")
     a = ap.parse_args()
     read_fd, write_fd = os.pipe()
     children = []
@@ -62,7 +75,7 @@ def main():
         pid = os.fork()
         if pid == 0:
             os.close(read_fd)
-            serve(a.port, write_fd, a.keep_first)
+            serve(a.port, write_fd, a.keep_first, a.log)
         children.append(pid)
     os.close(write_fd)
     reader = os.fdopen(read_fd)

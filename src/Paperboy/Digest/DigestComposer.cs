@@ -19,12 +19,10 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
     public async Task<ComposeResult> ComposeAsync(DigestPeriod period, bool dryRun, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var lease = "digest-compose:" + period.Key;
         var holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        // Two composers of one digest take turns; the second then finds every row already written.
-        while (!dryRun && !await leases.TryAcquireAsync(lease, TimeSpan.FromMinutes(10), ct, holder))
-            await Task.Delay(500, ct);
-        try
+        // Two composers of one digest take turns; the second then finds every row already written. A composer killed
+        // mid-way holds the lease only until it runs out, so a restarted run waits seconds, not the length of a run.
+        await using (dryRun ? null : await KeptLease.AcquireAsync(leases, "digest-compose:" + period.Key, holder, ct))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
@@ -57,10 +55,6 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
             log.LogInformation("composed {Digest}: {Messages} messages, {Matches} watch-list matches, {Featured} featured in {Seconds:F1} s",
                 period.Key, messages, matches, plan.Featured.Count, clock.Elapsed.TotalSeconds);
             return new ComposeResult(period, messages, matches, plan.Featured.Count, clock.Elapsed);
-        }
-        finally
-        {
-            if (!dryRun) await leases.ReleaseAsync(lease, CancellationToken.None, holder);
         }
     }
 

@@ -71,6 +71,9 @@ public sealed class PaperboyProcess : IAsyncDisposable
         return (_process.ExitCode, await _output, await _error);
     }
 
+    /// <summary>Whether the run has ended (a kill that comes after it interrupts nothing).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL: the process ends with no clean-up of any kind, as in a crash or an out-of-memory kill.</summary>
     public async Task KillAsync()
     {

@@ -50,6 +50,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(engine, csb.ToString(), dataDir, name);
     }
 
+    /// <summary>Every row of <paramref name="sql"/>, columns joined by tabs, one line per row: for comparing two databases' contents.</summary>
+    public async Task<string> DumpAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection conn = Engine == Engine.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var text = new System.Text.StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+                text.Append(i == 0 ? "" : "\t").Append(Format(reader.GetValue(i)));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    static string Format(object value) => value switch
+    {
+        byte[] bytes => Convert.ToHexString(bytes),
+        DateTime t => t.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        Array items => string.Join('|', items.Cast<object>().Select(Format)),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     public static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable("PAPERBOY_TEST_PG") is { Length: > 0 } cs
             ? cs

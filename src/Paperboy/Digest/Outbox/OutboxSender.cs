@@ -12,8 +12,10 @@ namespace Paperboy.Digest.Outbox;
 /// <summary>
 /// Sends what is due in the outbox as a pipeline: one claimer takes batches of rows and renders their messages ahead,
 /// <see cref="DigestOptions.Connections"/> SMTP connections (each kept open across messages) send them, and one settler
-/// records the outcomes, all the messages accepted since its last write in one UPDATE (a group commit). A killed run
-/// leaves to the next one only the messages in flight or accepted since that last write (same Message-ID).
+/// records the outcomes, all the messages accepted since its last write in one UPDATE (a group commit). Each connection
+/// sends its next message only once the outcome of its last one is stored, so a killed run leaves to the next one at
+/// most one message per connection whose outcome it never stored: sent again, with the same Message-ID, if the server
+/// had accepted it (SMTP cannot tell a sender what a server got before the connection died).
 /// 4xx: retried later with backoff; 5xx: that row fails with the server's reason; server unreachable: the run stops
 /// and hands its rows back.
 /// </summary>
@@ -29,7 +31,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
         var outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
         var settler = new OutboxSettler(scopes, gate, o, run).RunAsync(outcomes.Reader);
         var workers = Enumerable.Range(0, o.Connections)
-            .Select(_ => Task.Factory.StartNew(() => Work(run, queue.Reader, outcomes.Writer, ct), TaskCreationOptions.LongRunning)).ToArray();
+            .Select(_ => Task.Factory.StartNew(() => Work(run, queue.Reader, outcomes.Writer, settler, ct), TaskCreationOptions.LongRunning)).ToArray();
         try { await ClaimAsync(run, queue, o, ct); }
         finally
         {
@@ -84,9 +86,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
     /// One SMTP connection on a thread of its own, opened at its first message and reused for the rest. Blocking I/O on
     /// purpose: the thread wakes straight on each server answer instead of through the thread pool (see <see cref="SmtpMailer.Connect"/>).
     /// </summary>
-    void Work(SendRun run, ChannelReader<Outgoing> queue, ChannelWriter<Outcome> outcomes, CancellationToken ct)
+    void Work(SendRun run, ChannelReader<Outgoing> queue, ChannelWriter<Outcome> outcomes, Task settler, CancellationToken ct)
     {
         SmtpClient? client = null;
+        using var recorded = new ManualResetEventSlim();
         try
         {
             while (queue.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
@@ -108,7 +111,9 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
                     continue;
                 }
                 finally { item.Message.Dispose(); } // hands MimeKit's pooled buffers back
-                outcomes.TryWrite(new Outcome(item.Row, result));
+                recorded.Reset();
+                outcomes.TryWrite(new Outcome(item.Row, result, recorded));
+                WaitUntilRecorded(recorded, settler);
                 if (result.Unreachable) run.Stop(result.Reason!);
                 if (!client.IsConnected) { client.Dispose(); client = null; }
             }
@@ -121,6 +126,17 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
                 client.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Blocks this connection until the settler has committed its last outcome. The settler still writes the outcomes of
+    /// every connection together, so the wait is one group commit, while the other connections keep the server busy.
+    /// </summary>
+    static void WaitUntilRecorded(ManualResetEventSlim recorded, Task settler)
+    {
+        // A settler that failed records nothing more; its exception ends the run once the connections are done.
+        while (!recorded.Wait(TimeSpan.FromMilliseconds(200)))
+            if (settler.IsCompleted) return;
     }
 
     SmtpClient? Connect(SendRun run, CancellationToken ct)
@@ -153,5 +169,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, SmtpMailer mailer,
 /// <summary>A claimed row and its rendered message (null: hand the row back unsent).</summary>
 sealed record Outgoing(OutboxMessage Row, MimeMessage? Message, DateTime SafeUntil);
 
-/// <summary>How sending one row went; a null result means it was not sent and goes back untouched.</summary>
-sealed record Outcome(OutboxMessage Row, SendResult? Result);
+/// <summary>
+/// How sending one row went; a null result means it was not sent and goes back untouched. <paramref name="Recorded"/>,
+/// when given, is set once the outcome is committed.
+/// </summary>
+sealed record Outcome(OutboxMessage Row, SendResult? Result, ManualResetEventSlim? Recorded = null);

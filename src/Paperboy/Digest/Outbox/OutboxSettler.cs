@@ -25,7 +25,11 @@ sealed class OutboxSettler(IServiceScopeFactory scopes, SqliteWriteGate gate, Di
                 await WriteAsync(db, batch);
                 await tx.CommitAsync();
             }
-            foreach (var outcome in batch) run.Unsettled.TryRemove(outcome.Row.Id, out _);
+            foreach (var outcome in batch)
+            {
+                run.Unsettled.TryRemove(outcome.Row.Id, out _);
+                outcome.Recorded?.Set(); // its connection may send the next message
+            }
         }
     }
 
@@ -36,7 +40,7 @@ sealed class OutboxSettler(IServiceScopeFactory scopes, SqliteWriteGate gate, Di
         await OutboxClaims.SettleSentAsync(db, sent, now);
         run.CountSent(sent.Count);
         await OutboxClaims.ReleaseAsync(db, run.Owner, batch.Where(b => b.Result is null).Select(b => b.Row.Id).ToList());
-        foreach (var (row, result) in batch)
+        foreach (var (row, result, _) in batch)
         {
             if (result is null || result.Outcome == Mail.SendOutcome.Sent) continue;
             if (result.Unreachable)
