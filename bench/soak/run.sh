@@ -26,8 +26,8 @@ $pb import snapshot "$data/arxiv-snapshot/arxiv-metadata-75k.jsonl.gz" >/dev/nul
 $pb search index >/dev/null
 python3 bench/seed_community.py "$work" 0 500 sqlite
 sqlite3 "$work/data/paperboy.db" < "$work/seed.sql"
-sqlite3 "$work/data/paperboy.db" "SELECT paper_id FROM featured_papers ORDER BY random() LIMIT 3000" > "$work/papers.txt"
-sqlite3 "$work/data/paperboy.db" "SELECT DISTINCT day FROM featured_papers" > "$work/days.txt"
+sqlite3 "$work/data/paperboy.db" "SELECT paper_id FROM featured_papers ORDER BY day DESC, paper_id" > "$work/papers.txt"
+sqlite3 "$work/data/paperboy.db" "SELECT DISTINCT day FROM featured_papers ORDER BY day DESC" > "$work/days.txt"
 cp bench/search/queries.txt "$work/queries.txt"
 echo "papers: $(sqlite3 "$work/data/paperboy.db" "SELECT count(*) FROM papers"), featured days: $(wc -l < "$work/days.txt")"
 
