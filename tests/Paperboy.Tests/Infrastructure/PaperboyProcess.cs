@@ -71,6 +71,13 @@ public sealed class PaperboyProcess : IAsyncDisposable
         return (_process.ExitCode, await _output, await _error);
     }
 
+    /// <summary>Waits until a started hub answers <c>/healthz</c> at <paramref name="http"/>'s address (a start takes seconds on a busy machine).</summary>
+    public static Task WaitUntilServingAsync(HttpClient http) => Eventually.WaitForAsync(async () =>
+    {
+        try { return (await http.GetAsync("/healthz")).IsSuccessStatusCode; }
+        catch (HttpRequestException) { return false; }
+    }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
+
     /// <summary>Whether the run has ended (a kill that comes after it interrupts nothing).</summary>
     public bool HasExited => _process.HasExited;
 

@@ -111,11 +111,7 @@ public sealed class MetricsTests
         settings["Paperboy:Ingest:Scheduled"] = settings["Paperboy:Digest:Scheduled"] = settings["Paperboy:Search:Backfill"] = "false";
         var process = PaperboyProcess.Start(settings, "--urls", $"http://127.0.0.1:{port}");
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.WaitForAsync(async () =>
-        {
-            try { return (await client.GetAsync("/healthz")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
+        await PaperboyProcess.WaitUntilServingAsync(client);
         return new Hub(process, client, data);
     }
 }

@@ -18,11 +18,7 @@ public class JsonLogTests
             ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         }, "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.WaitForAsync(async () =>
-        {
-            try { return (await http.GetAsync("/healthz")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
+        await PaperboyProcess.WaitUntilServingAsync(http);
         await http.GetAsync("/about");
         await server.KillAsync();
         var (_, output, _) = await server.WaitForExitAsync();

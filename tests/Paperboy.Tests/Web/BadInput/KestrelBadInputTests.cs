@@ -29,11 +29,7 @@ public sealed class KestrelBadInputTests(KestrelBadInputTests.Hub hub) : IClassF
                 ["Paperboy:Search:Backfill"] = "false",
             }, "--urls", $"http://127.0.0.1:{port}");
             Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await Eventually.WaitForAsync(async () =>
-            {
-                try { return (await Http.GetAsync("/healthz")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { return false; }
-            }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
+            await PaperboyProcess.WaitUntilServingAsync(Http);
         }
 
         public async Task DisposeAsync()
