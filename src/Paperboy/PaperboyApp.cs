@@ -86,6 +86,7 @@ public static class PaperboyApp
         services.AddPaperboyWeb();
         services.AddPaperboyMail();
         if (serving) services.AddHostedService<MigrateOnStart>();
+        if (serving) services.AddHostedService(sp => sp.GetRequiredService<ClusterSignals>()); // hears the other instances
         // Features: each registers its own services.
         services.AddCommunity();
         services.AddPaperboyIngest(serving);

@@ -13,7 +13,8 @@ public sealed class CommunityOptions
     [Url] public string? PublicBaseUrl { get; set; }
     /// <summary>How long a sign-in link works.</summary>
     [Range(1, 1440)] public int SignInLinkMinutes { get; set; } = 15;
-    /// <summary>How long a change of security stamp ("sign out everywhere") may take to reach every instance.</summary>
+    /// <summary>How long an instance keeps a person's security stamp without asking the database; "sign out everywhere"
+    /// forgets it on every instance at once (on PostgreSQL through <see cref="Storage.ClusterSignals"/>).</summary>
     [Range(0, 3600)] public int SecurityStampCacheSeconds { get; set; } = 10;
     /// <summary>Community submissions: the paper's first version at most this many days old.</summary>
     [Range(1, 100_000)] public int SubmissionMaxAgeDays { get; set; } = 14;

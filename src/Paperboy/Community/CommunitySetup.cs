@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Paperboy.Storage;
 
 namespace Paperboy.Community;
@@ -25,8 +24,7 @@ public static class CommunitySetup
         services.AddScoped<CuratorService>();
         services.AddScoped<ProfileQueries>();
         services.AddScoped<ArxivLookup>();
-        // Keys in the database: every instance behind a load balancer reads the same cookies.
-        services.AddDataProtection().SetApplicationName("Paperboy").PersistKeysToDbContext<PaperboyDb>();
+        services.AddPaperboyDataProtection();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.Count > 0 ? BearerTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)

@@ -7,9 +7,18 @@ namespace Paperboy.Storage;
 /// Counts (votes, comments) call <see cref="BumpCounts"/>: in a busy community they change many times a second, and
 /// moving the stamp for each would rebuild every cached page each time; the stamp moves once within
 /// <see cref="CountsDelay"/> for all of them (the voter's own page is never cached, so they see their vote at once).
+/// On PostgreSQL every move is told to the other instances (<see cref="ClusterSignals"/>), whose stamps move at once.
 /// </summary>
 public sealed class DataVersion
 {
+    readonly ClusterSignals? _signals;
+
+    public DataVersion(ClusterSignals? signals = null)
+    {
+        _signals = signals;
+        signals?.On(ClusterSignals.DataChanged, _ => Interlocked.Increment(ref _current));
+    }
+
     long _current;
     long _countsDueAt; // Environment.TickCount64 at which pending counts move the stamp; 0: none pending
 
@@ -27,12 +36,18 @@ public sealed class DataVersion
         }
     }
 
-    public void Bump() => Interlocked.Increment(ref _current);
+    public void Bump()
+    {
+        Interlocked.Increment(ref _current);
+        _signals?.Publish(ClusterSignals.DataChanged);
+    }
 
     /// <summary>Counts changed: the stamp moves within <see cref="CountsDelay"/>, once for every count changed meanwhile.</summary>
     public void BumpCounts()
     {
         if (CountsDelay <= TimeSpan.Zero) Bump();
-        else Interlocked.CompareExchange(ref _countsDueAt, Environment.TickCount64 + (long)CountsDelay.TotalMilliseconds, 0);
+        // The other instances are told once per delay, and move their stamps when told (the delay has been taken here).
+        else if (Interlocked.CompareExchange(ref _countsDueAt, Environment.TickCount64 + (long)CountsDelay.TotalMilliseconds, 0) == 0)
+            _signals?.Publish(ClusterSignals.DataChanged, "counts");
     }
 }

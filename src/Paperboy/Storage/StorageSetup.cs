@@ -32,6 +32,8 @@ public static class StorageSetup
         services.AddSingleton<Migrator>();
         services.AddScoped<AuditLog>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<ClusterSignals>();
         services.AddSingleton<DataVersion>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<IJobLeases>(sp => sp.GetRequiredService<JobLeases>());

@@ -12,6 +12,7 @@ public class SettingsTests
     [InlineData("Paperboy:Sources:Arxiv:PageSize", "0", "Paperboy:Sources:Arxiv:PageSize: The field PageSize must be between 1 and 2000.")]
     [InlineData("Paperboy:RateLimits:Votes", "-5", "Paperboy:RateLimits:Votes: The field Votes must be between 1 and 2147483647.")]
     [InlineData("Paperboy:Feed:CacheLifetime", "-00:00:05", "Paperboy:Feed:CacheLifetime: The field CacheLifetime must be between 00:00:00 and 1.00:00:00.")]
+    [InlineData("Paperboy:DataProtection:Certificate", "/nonexistent/keys.pfx", "Paperboy:DataProtection:Certificate: cannot use '/nonexistent/keys.pfx' to protect keys: no such file.")]
     public async Task ABadSettingStopsAVerbWithOneLineAndExitCode2(string setting, string value, string message)
     {
         var (code, stdout, stderr) = await PaperboyProcess.RunAsync(Settings(setting, value), "migrate");

@@ -74,7 +74,8 @@ public class UpvoteApiTests
         var (user, token) = await AddUserAsync(app, "ada");
         await app.WithDbAsync(async db =>
         {
-            var store = new ApiTokenStore(db, app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
+            var store = new ApiTokenStore(db, app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
+                app.Services.GetRequiredService<ClusterSignals>());
             var listed = Assert.Single(await store.ListAsync(user.Id, default));
             Assert.True(await store.RevokeAsync(user.Id, listed.Id, default));
         });

@@ -7,9 +7,9 @@ namespace Paperboy.Community;
 /// <summary>
 /// Personal API tokens: shown once when created, stored as a hash, revocable. A token's row is cached for
 /// <see cref="CacheFor"/> per instance (a script voting fast should not cost a query per request); revoking forgets it
-/// here at once, on other instances within that time.
+/// on every instance at once (<see cref="ClusterSignals"/>).
 /// </summary>
-public sealed class ApiTokenStore(PaperboyDb db, IMemoryCache cache)
+public sealed class ApiTokenStore(PaperboyDb db, IMemoryCache cache, ClusterSignals signals)
 {
     public const string Prefix = "pb_";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -35,7 +35,7 @@ public sealed class ApiTokenStore(PaperboyDb db, IMemoryCache cache)
     {
         var revoked = await db.Set<ApiToken>().Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow), ct) == 1;
-        cache.Remove(Key(tokenId));
+        signals.ForgetEverywhere(Key(tokenId));
         return revoked;
     }
 

@@ -10,8 +10,9 @@ using Paperboy.Web;
 namespace Paperboy.Community;
 
 /// <summary>
-/// Checks every cookie against the person's current security stamp (cached for a few seconds per instance), so
-/// "sign out everywhere" ends every session; a changed role or handle refreshes the cookie.
+/// Checks every cookie against the person's current security stamp (cached for a few seconds per instance, and
+/// forgotten on every instance when it changes), so "sign out everywhere" ends every session at once; a changed role
+/// or handle refreshes the cookie.
 /// </summary>
 public static class SecurityStampCheck
 {
@@ -40,7 +41,7 @@ public static class SecurityStampCheck
     {
         var services = http.RequestServices;
         var cache = services.GetRequiredService<IMemoryCache>();
-        var key = $"paperboy:stamp:{userId}";
+        var key = Key(userId);
         if (cache.TryGetValue(key, out Current? cached)) return cached;
         var db = services.GetRequiredService<PaperboyDb>();
         var current = await db.Set<User>().Where(u => u.Id == userId)
@@ -50,6 +51,8 @@ public static class SecurityStampCheck
         return current;
     }
 
-    /// <summary>Forgets the cached stamp on this instance (after "sign out everywhere" here).</summary>
-    public static void Forget(IMemoryCache cache, long userId) => cache.Remove($"paperboy:stamp:{userId}");
+    /// <summary>Forgets the cached stamp on every instance (after "sign out everywhere").</summary>
+    public static void Forget(ClusterSignals signals, long userId) => signals.ForgetEverywhere(Key(userId));
+
+    static string Key(long userId) => $"paperboy:stamp:{userId}";
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Paperboy.Storage;
 using Paperboy.Web;
 
 namespace Paperboy.Community;
@@ -26,12 +26,12 @@ public static class SignInEndpoints
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/papers");
         });
-        forms.MapPost("/account/signout-everywhere", async (HttpContext ctx, UserStore users, IMemoryCache cache, CancellationToken ct) =>
+        forms.MapPost("/account/signout-everywhere", async (HttpContext ctx, UserStore users, ClusterSignals signals, CancellationToken ct) =>
         {
             if (Viewer.From(ctx) is { } viewer)
             {
                 await users.RotateStampAsync(viewer.Id, ct);
-                SecurityStampCheck.Forget(cache, viewer.Id);
+                SecurityStampCheck.Forget(signals, viewer.Id);
             }
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");

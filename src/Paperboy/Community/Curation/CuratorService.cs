@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Paperboy.Storage;
 using Paperboy.Web;
 
@@ -9,7 +8,7 @@ namespace Paperboy.Community;
 /// What curators do: feature any known paper on any day, take it off its day, hide or show a paper, hide a comment.
 /// Each action that finds its paper or comment goes into the audit log.
 /// </summary>
-public sealed class CuratorService(PaperboyDb db, IMemoryCache cache, DataVersion version, CommentStore comments, AuditLog audit)
+public sealed class CuratorService(PaperboyDb db, ClusterSignals signals, DataVersion version, CommentStore comments, AuditLog audit)
 {
     /// <summary>Moves or puts the paper on <paramref name="day"/>; false when there is no such paper.</summary>
     public async Task<bool> FeatureAsync(Viewer curator, string paperId, DateOnly day, CancellationToken ct)
@@ -48,7 +47,7 @@ public sealed class CuratorService(PaperboyDb db, IMemoryCache cache, DataVersio
     {
         var changed = await db.Set<Paper>().Where(p => p.Id == paperId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Hidden, hidden), ct) == 1;
         if (changed) await audit.RecordAsync(curator.Id, curator.Shown, hidden ? AuditActions.Hid : AuditActions.Showed, paperId, null, ct);
-        UpvoteStore.Forget(cache, paperId);
+        UpvoteStore.Forget(signals, paperId);
         version.Bump();
         return changed;
     }

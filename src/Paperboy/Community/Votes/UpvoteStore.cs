@@ -37,16 +37,18 @@ public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer, IMemoryCache
 
     /// <summary>
     /// Whether the paper exists and is not hidden; cached briefly, since votes come in bursts on the same papers.
-    /// Hiding a paper forgets it here (<see cref="Forget"/>); other instances notice within seconds.
+    /// Hiding a paper forgets it on every instance (<see cref="Forget"/>).
     /// </summary>
     async Task<bool> IsVotableAsync(string paperId, CancellationToken ct)
     {
-        var key = $"paperboy:votable:{paperId}";
+        var key = VotableKey(paperId);
         if (cache.TryGetValue(key, out bool votable)) return votable;
         votable = await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct);
         cache.Set(key, votable, TimeSpan.FromSeconds(10));
         return votable;
     }
 
-    public static void Forget(IMemoryCache cache, string paperId) => cache.Remove($"paperboy:votable:{paperId}");
+    public static void Forget(ClusterSignals signals, string paperId) => signals.ForgetEverywhere(VotableKey(paperId));
+
+    static string VotableKey(string paperId) => $"paperboy:votable:{paperId}";
 }
