@@ -13,7 +13,6 @@ public sealed class DigestSchedule(IServiceScopeFactory scopes, IOptions<DigestO
 {
     public override string Name => "digest-send";
     protected override bool Enabled => options.Value.Scheduled;
-    protected override TimeSpan? LeaseFor => TimeSpan.FromMinutes(30);
     protected override bool RunAtStart => TimeOnly.FromDateTime(Local(Time.GetUtcNow()).DateTime) >= options.Value.SendAtTime;
 
     protected override DateTimeOffset NextRun(DateTimeOffset now)

@@ -16,11 +16,11 @@ public sealed class KeptLease : IAsyncDisposable
 
     readonly IJobLeases _leases;
     readonly string _name;
-    readonly string _holder;
+    readonly string? _holder;
     readonly CancellationTokenSource _stop = new();
     readonly Task _renewing;
 
-    KeptLease(IJobLeases leases, string name, string holder)
+    KeptLease(IJobLeases leases, string name, string? holder)
     {
         (_leases, _name, _holder) = (leases, name, holder);
         _renewing = RenewAsync(_stop.Token);
@@ -32,6 +32,11 @@ public sealed class KeptLease : IAsyncDisposable
         while (!await leases.TryAcquireAsync(name, Duration, ct, holder)) await Task.Delay(500, ct);
         return new KeptLease(leases, name, holder);
     }
+
+    /// <summary>Takes the lease if it is free or its holder stopped renewing it; null when another holder keeps it.
+    /// <paramref name="holder"/> null: this instance.</summary>
+    public static async Task<KeptLease?> TryAcquireAsync(IJobLeases leases, string name, string? holder, CancellationToken ct) =>
+        await leases.TryAcquireAsync(name, Duration, ct, holder) ? new KeptLease(leases, name, holder) : null;
 
     async Task RenewAsync(CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 namespace Paperboy.Jobs;
 
 /// <summary>
-/// The one scheduler: a job that runs at the times <see cref="NextRun"/> gives, on one instance among several (its
-/// lease, released when the run ends), and logs one line when a run fails. A failure never stops the hub.
+/// The one scheduler: a job that runs at the times <see cref="NextRun"/> gives, on one instance among several, and
+/// logs one line when a run fails. A failure never stops the hub. The instance that runs the job holds its lease
+/// (<see cref="KeptLease"/>: renewed while the run lasts, given back when it ends); the others watch the lease, and
+/// when its holder dies mid-run (it stops renewing) one of them takes the job over and runs it to the end.
 /// </summary>
 public abstract class ScheduledJob(IJobLeases leases, TimeProvider time, ILogger log) : BackgroundService
 {
@@ -17,8 +19,11 @@ public abstract class ScheduledJob(IJobLeases leases, TimeProvider time, ILogger
     /// <summary>Whether to run once right after start, not waiting for the first scheduled time.</summary>
     protected virtual bool RunAtStart => false;
 
-    /// <summary>How long a run may take before another instance may take the job over; null: every instance runs it, no lease.</summary>
-    protected virtual TimeSpan? LeaseFor => TimeSpan.FromMinutes(50);
+    /// <summary>Whether one instance at a time runs the job (false: every instance runs it, no lease).</summary>
+    protected virtual bool OnOneInstance => true;
+
+    /// <summary>How often an instance that found the job running elsewhere looks whether its holder is still alive.</summary>
+    static readonly TimeSpan WatchEvery = TimeSpan.FromSeconds(5);
 
     protected abstract DateTimeOffset NextRun(DateTimeOffset now);
 
@@ -40,8 +45,36 @@ public abstract class ScheduledJob(IJobLeases leases, TimeProvider time, ILogger
                 catch (OperationCanceledException) { return; } // the host is stopping
             }
             first = false;
-            await RunGuardedAsync(stoppingToken);
+            if (!await RunGuardedAsync(stoppingToken) && OnOneInstance && await TakeOverAsync(stoppingToken))
+                await RunGuardedAsync(stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// After a run was skipped because another instance holds the lease: watches it until it is given back (the run
+    /// ended there: false) or runs out without being renewed (its holder died: true, run it here), at most until the
+    /// next scheduled run.
+    /// </summary>
+    async Task<bool> TakeOverAsync(CancellationToken ct)
+    {
+        var until = NextRun(time.GetUtcNow());
+        try
+        {
+            while (time.GetUtcNow() < until)
+            {
+                var expires = await leases.ExpiresAtAsync(Name, ct);
+                if (expires is null) return false;
+                if (expires < time.GetUtcNow().UtcDateTime)
+                {
+                    log.LogWarning("scheduled {Job}: its lease ran out without being given back; running it here", Name);
+                    return true;
+                }
+                await Task.Delay(WatchEvery, time, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e) { log.LogError("scheduled {Job}: could not watch its lease: {Reason}", Name, e.Message); }
+        return false;
     }
 
     /// <summary>One run: takes the lease, runs, gives the lease back, and turns anything unexpected into one log line.</summary>
@@ -52,18 +85,18 @@ public abstract class ScheduledJob(IJobLeases leases, TimeProvider time, ILogger
         using var _ = log.BeginScope(new Dictionary<string, object> { ["Job"] = Name });
         try
         {
-            if (LeaseFor is not { } lease)
+            if (!OnOneInstance)
             {
                 await RunOnceAsync(ct);
                 return true;
             }
-            if (!await leases.TryAcquireAsync(Name, lease, ct))
+            await using var held = await KeptLease.TryAcquireAsync(leases, Name, null, ct);
+            if (held is null)
             {
                 log.LogInformation("scheduled {Job} skipped: another instance holds its lease", Name);
                 return false;
             }
-            try { await RunOnceAsync(ct); }
-            finally { await leases.ReleaseAsync(Name, CancellationToken.None); }
+            await RunOnceAsync(ct);
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { return false; }

@@ -48,6 +48,16 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : 
         if (holder is null) _held.TryRemove(job, out _);
     }
 
+    public async Task<DateTime?> ExpiresAtAsync(string job, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var conn = await scope.ServiceProvider.GetRequiredService<PaperboyDb>().OpenConnectionAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT expires_at FROM job_leases WHERE name = @name";
+        Add(cmd, "name", job);
+        return await cmd.ExecuteScalarAsync(ct) is { } at and not DBNull ? DateTime.SpecifyKind(Convert.ToDateTime(at, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc) : null;
+    }
+
     async Task<int> ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -78,6 +78,9 @@ public sealed class PaperboyProcess : IAsyncDisposable
         catch (HttpRequestException) { return false; }
     }, ok => ok, TimeSpan.FromSeconds(60), "the hub to listen");
 
+    /// <summary>The operating system's process id (how the hub names itself in job leases: host:pid:…).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Whether the run has ended (a kill that comes after it interrupts nothing).</summary>
     public bool HasExited => _process.HasExited;
 

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Paperboy.Community;
 using Paperboy.Tests.Infrastructure;
+using Paperboy.Tests.Search;
 using static Paperboy.Tests.Community.CommunityTestData;
 
 namespace Paperboy.Tests.Operations;
@@ -110,6 +111,35 @@ public class SeveralInstancesTests(SeveralInstancesTests.Cluster cluster) : ICla
         Assert.DoesNotContain("<value>", keys); // the master key itself is inside the encrypted part
     }
 
+    [Fact]
+    public async Task OneInstanceBackfillsVectorsAndTheOtherSearchesThemByMeaningWithinAMinute()
+    {
+        const string asr = "2608.19936"; // Towards Quantifying Benchmark Optimization in ASR Models: found by meaning only
+        await RealPapers.InsertAsync(cluster.Seed, RealPapers.FromDays("2026-08-21"));
+
+        foreach (var hub in new[] { cluster.A, cluster.B })
+            await Eventually.WaitUntilAsync(async () => await FirstByMeaningAsync(hub, "transcribing spoken words") == asr,
+                TimeSpan.FromMinutes(1), $"{hub.Address} to find the paper by meaning", pollEvery: TimeSpan.FromMilliseconds(500));
+
+        var embedded = new[] { await EmbeddedSinceStartAsync(cluster.A), await EmbeddedSinceStartAsync(cluster.B) };
+        Assert.Contains(0L, embedded); // the other instance computed every vector
+        Assert.True(embedded.Max() >= 17, $"embedded: {string.Join(", ", embedded)}");
+    }
+
+    static async Task<string?> FirstByMeaningAsync(ServingHub hub, string query)
+    {
+        var json = await hub.Client.GetStringAsync($"/api/papers/search?q={Uri.EscapeDataString(query)}&mode=meaning");
+        return JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.GetProperty("paper").GetProperty("id").GetString()).FirstOrDefault();
+    }
+
+    /// <summary>The instance's own count of papers it embedded, from its metrics.</summary>
+    static async Task<long> EmbeddedSinceStartAsync(ServingHub hub)
+    {
+        var metrics = await hub.Client.GetStringAsync("/metrics");
+        var line = metrics.Split('\n').Single(l => l.StartsWith("paperboy_search_embedded_total"));
+        return long.Parse(line[(line.LastIndexOf(' ') + 1)..]);
+    }
+
     async Task<int> CountOnBAsync(string paperId, string field)
     {
         var json = await cluster.B.Client.GetStringAsync($"/api/daily_papers?date={Day:yyyy-MM-dd}");
@@ -162,9 +192,14 @@ public class SeveralInstancesTests(SeveralInstancesTests.Cluster cluster) : ICla
                 ["Paperboy:Feed:CacheLifetime"] = "00:01:00",
                 ["Paperboy:Community:SecurityStampCacheSeconds"] = "60",
             };
+            // Both real instances would back-fill; they look for new papers every 2 s (30 s by default).
+            var serving = new Dictionary<string, string?>
+            {
+                ["Paperboy:Search:Backfill"] = "true", ["Paperboy:Search:PollSeconds"] = "2", ["Paperboy:Metrics:Enabled"] = "true",
+            };
             Seed = await PaperboyFactory.StartAsync(Engine.Postgres, shared);
             var settings = new Dictionary<string, string?>(Seed.Database.Settings);
-            foreach (var (k, v) in shared) settings[k] = v;
+            foreach (var (k, v) in shared.Concat(serving)) settings[k] = v;
             var started = await Task.WhenAll(ServingHub.StartAsync(settings), ServingHub.StartAsync(settings));
             (A, B) = (started[0], started[1]);
         }

@@ -15,7 +15,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxKick kick, I
     bool _kicked;
 
     public override string Name => "outbox";
-    protected override TimeSpan? LeaseFor => null;
+    protected override bool OnOneInstance => false;
     protected override bool RunAtStart => true;
     protected override DateTimeOffset NextRun(DateTimeOffset now) => now.AddMinutes(1);
     protected override async Task WaitAsync(TimeSpan wait, CancellationToken ct) => _kicked = await kick.WaitAsync(wait, ct);

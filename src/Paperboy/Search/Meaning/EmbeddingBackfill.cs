@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Paperboy.Storage;
 
 namespace Paperboy.Search.Meaning;
 
@@ -9,8 +10,18 @@ namespace Paperboy.Search.Meaning;
 /// <c>paperboy embed</c>.
 /// </summary>
 public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvider embedders, VectorIndex index,
-    EmbeddingProgress progress, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
+    EmbeddingProgress progress, ClusterSignals signals, IOptions<SearchOptions> options, ILogger<EmbeddingBackfill> log)
 {
+    /// <summary>The message that tells other instances new vectors are stored (they load them at once).</summary>
+    public const string VectorsStored = "vectors";
+
+    /// <summary>How far back <see cref="LoadNewAsync"/> looks before the newest vector it has seen: a batch stamped
+    /// earlier may still have been committing.</summary>
+    static readonly TimeSpan CommitMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>The newest stored vector this instance has loaded.</summary>
+    DateTime? _loadedUpTo;
+
     /// <summary>How many of the newest papers each batch looks at first, so that a new paper gets its vector (related
     /// papers, search by meaning) within a batch or two even behind a back-log of a million older ones.</summary>
     public const int NewestWindow = 10_000;
@@ -23,10 +34,23 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
-        var n = await store.LoadAllAsync(embedders.Model.Name, (id, v) => index.Upsert(id, v), ct);
+        var (n, newest) = await store.LoadAsync(embedders.Model.Name, null, (id, v) => index.Upsert(id, v), ct);
+        _loadedUpTo = newest ?? DateTime.UtcNow - CommitMargin;
         progress.IndexLoaded = true;
         log.LogInformation("loaded {Vectors} vectors of {Model} into the search index", n, embedders.Model.Name);
         RebuildIndexIfDue();
+        return n;
+    }
+
+    /// <summary>Loads the vectors stored since the last load (by another instance, or <c>paperboy embed</c>); returns how many.</summary>
+    public async Task<int> LoadNewAsync(CancellationToken ct)
+    {
+        if (_loadedUpTo is not { } upTo) return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EmbeddingStore>();
+        var (n, newest) = await store.LoadAsync(embedders.Model.Name, upTo - CommitMargin, (id, v) => index.Upsert(id, v), ct);
+        if (newest > upTo) _loadedUpTo = newest;
+        if (n > 0) RebuildIndexIfDue();
         return n;
     }
 
@@ -55,6 +79,7 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbedderProvi
         var vectors = await Task.Run(() => embedder.Embed(texts, options.Value.BatchSize, ct), ct);
         var rows = missing.Select((p, i) => (p.Id, vectors[i])).ToList();
         await store.SaveAsync(model.Name, rows, ct);
+        signals.Publish(VectorsStored);
         foreach (var (id, v) in rows) index.Upsert(id, v);
         progress.Add(rows.Count);
         progress.PapersPerSecond = rows.Count / clock.Elapsed.TotalSeconds;

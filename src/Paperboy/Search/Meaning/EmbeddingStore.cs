@@ -7,11 +7,6 @@ namespace Paperboy.Search.Meaning;
 public sealed class EmbeddingStore(PaperboyDb db)
 {
     /// <summary>
-    /// Up to <paramref name="limit"/> papers with ids after <paramref name="afterId"/> that have no vector for the
-    /// model yet, in id order. The caller walks the ids with it: starting over from the first paper each time would
-    /// re-check every paper already embedded (a million index probes per batch at 1M papers).
-    /// </summary>
-    /// <summary>
     /// Papers without a vector of <paramref name="model"/>, newest first: among the <paramref name="window"/> most
     /// recently published papers, or (<paramref name="window"/> null) all of them below <paramref name="after"/>, a
     /// (published_at, id) position as this method returned it (<c>At</c> is the engine's own value, compared as stored).
@@ -58,21 +53,32 @@ public sealed class EmbeddingStore(PaperboyDb db)
     }
 
     /// <summary>Streams every stored vector of the model to <paramref name="each"/>.</summary>
-    public async Task<int> LoadAllAsync(string model, Action<string, float[]> each, CancellationToken ct)
+    public async Task<int> LoadAllAsync(string model, Action<string, float[]> each, CancellationToken ct) =>
+        (await LoadAsync(model, null, each, ct)).Count;
+
+    /// <summary>
+    /// Streams the vectors of the model stored after <paramref name="since"/> (all when null), and returns how many and
+    /// the newest one's time: the caller asks again from there (minus a margin for writes still committing).
+    /// </summary>
+    public async Task<(int Count, DateTime? Newest)> LoadAsync(string model, DateTime? since, Action<string, float[]> each, CancellationToken ct)
     {
         var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT paper_id, vector FROM paper_embeddings WHERE model = {SearchSql.Add(cmd, "model", model)}";
+        var after = since is { } t ? $"AND created_at > {SearchSql.Add(cmd, "since", t)}" : "";
+        cmd.CommandText = $"SELECT paper_id, vector, created_at FROM paper_embeddings WHERE model = {SearchSql.Add(cmd, "model", model)} {after}";
         cmd.CommandTimeout = 3600;
         var n = 0;
+        DateTime? newest = null;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var bytes = (byte[])reader.GetValue(1);
             each(reader.GetString(0), MemoryMarshal.Cast<byte, float>(bytes).ToArray());
+            var at = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
+            if (newest is null || at > newest) newest = at;
             n++;
         }
-        return n;
+        return (n, newest);
     }
 
     /// <summary>How many papers there are and how many of them have a vector for the model.</summary>
