@@ -24,6 +24,7 @@ public static class CommunitySetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<CuratorService>();
         services.AddScoped<ProfileQueries>();
+        services.AddScoped<CollectionStore>();
         services.AddScoped<ArxivLookup>();
         // Keys in the database: every instance behind a load balancer reads the same cookies.
         services.AddDataProtection().SetApplicationName("Paperboy").PersistKeysToDbContext<PaperboyDb>();
@@ -58,6 +59,8 @@ public static class CommunitySetup
         app.MapSubmissions();
         app.MapPeople();
         app.MapCommunityApi();
+        app.MapCollectionPages();
+        app.MapCollectionsApi();
         return app;
     }
 }
