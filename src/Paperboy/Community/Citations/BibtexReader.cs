@@ -90,6 +90,7 @@ public sealed class BibtexReader
     (string Name, string Value) Field()
     {
         var nameAt = _i;
+        if (_s[_i] == '@') throw new BadEntry($"it is not closed before the next entry, at line {LineAt(nameAt)}.");
         var name = Identifier();
         if (name.Length == 0) throw new BadEntry($"expected a field name at line {LineAt(nameAt)}, found '{Preview()}'.");
         SkipSpace();
