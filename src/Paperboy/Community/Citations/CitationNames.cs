@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Paperboy.Community;
@@ -21,16 +20,21 @@ public static class CitationNames
         return (words[last], string.Join(' ', words[..last]), suffix);
     }
 
-    /// <summary>Lower-case ASCII letters and digits only: accents dropped (<c>Müller</c> is <c>muller</c>), anything else removed.</summary>
+    // Latin letters with diacritics (U+00C0 to U+024F) and their base letters, from Unicode's canonical decompositions.
+    // Spelled out because the program runs with invariant globalization, where string.Normalize leaves text as it is.
+    const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
+    const string Bases = "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyy";
+
+    /// <summary>Lower-case ASCII letters and digits only: accents dropped (<c>Balázs</c> is <c>balazs</c>), anything else removed.</summary>
     public static string AsciiKey(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var folded = c switch { 'ß' => "ss", 'æ' or 'Æ' => "ae", 'ø' or 'Ø' => "o", 'ł' or 'Ł' => "l", 'đ' or 'Đ' => "d", _ => null };
+            var folded = c switch { 'ß' => "ss", 'æ' or 'Æ' => "ae", 'œ' or 'Œ' => "oe", 'ø' or 'Ø' => "o", 'ł' or 'Ł' => "l", 'đ' or 'Đ' => "d", 'ı' => "i", _ => null };
             if (folded is not null) sb.Append(folded);
             else if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (Accented.IndexOf(c) is var i and >= 0) sb.Append(Bases[i]);
         }
         return sb.ToString();
     }

@@ -55,13 +55,13 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         var found = await (from c in db.Set<PaperCollection>()
                            join u in db.Set<User>() on c.UserId equals u.Id
                            where c.Id == id && (c.IsPublic || c.UserId == viewerId)
-                           select new { Collection = c, u.Handle }).AsNoTracking().FirstOrDefaultAsync(ct);
+                           select new { Collection = c, u.Handle }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
         var items = await (from e in db.Set<CollectionEntry>()
                            join p in db.Set<Paper>() on e.PaperId equals p.Id
                            where e.CollectionId == id && !p.Hidden
                            orderby e.AddedAt descending, e.PaperId
-                           select new CollectionItem(p, e.Note, e.Tags, e.AddedAt, e.UpdatedAt)).AsNoTracking().ToListAsync(ct);
+                           select new CollectionItem(p, e.Note, e.Tags, e.AddedAt, e.UpdatedAt)).ToListAsync(ct);
         return new CollectionView(found.Collection, found.Handle ?? "", items);
     }
 
@@ -86,7 +86,8 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         var clean = ControlCharacters.Strip(note).Trim();
         using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var entry = await db.Set<CollectionEntry>().FirstOrDefaultAsync(e => e.CollectionId == collectionId && e.PaperId == paperId, ct);
+        // Queries do not track by default (StorageSetup): this one must, so that saving writes the changes.
+        var entry = await db.Set<CollectionEntry>().AsTracking().FirstOrDefaultAsync(e => e.CollectionId == collectionId && e.PaperId == paperId, ct);
         var added = entry is null;
         if (entry is null) db.Add(entry = new CollectionEntry { CollectionId = collectionId, PaperId = paperId, AddedAt = now });
         entry.Note = clean;

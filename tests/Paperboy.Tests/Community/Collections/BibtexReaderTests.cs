@@ -52,8 +52,20 @@ public class BibtexReaderTests
 
         Assert.Equal(["good1", "good2"], file.Entries.Select(e => e.Key));
         Assert.Equal([3, 7], file.Problems.Select(p => p.Line));
-        Assert.Equal("line 3: it is not closed before the next entry, at line 7.", file.Problems[0].ToString());
+        Assert.Equal("line 3: the '{' opened at line 4 is never closed.", file.Problems[0].ToString());
         Assert.Equal("line 7: the key 'nokey eprint={2409.01234' is not followed by a comma.", file.Problems[1].ToString());
+    }
+
+    [Fact]
+    public void AnEntryMissingItsClosingBraceIsReportedAndTheNextLineStartsTheNextEntry()
+    {
+        var file = BibtexReader.Read("""
+            @misc{unclosed, eprint={1706.03762}
+            @misc{next, eprint={1810.04805}}
+            """);
+
+        Assert.Equal("next", Assert.Single(file.Entries).Key);
+        Assert.Equal("line 1: it is not closed before the next entry, at line 2.", Assert.Single(file.Problems).ToString());
     }
 
     [Fact]
