@@ -15,7 +15,8 @@ public sealed record CitationFormat(string Name, string Label, string ContentTyp
         problem = "";
         if (string.IsNullOrEmpty(name)) return Bibtex;
         if (All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } format) return format;
-        problem = $"'{(name.Length > 40 ? name[..40] + "…" : name)}' is not a citation format; use bibtex, ris or csljson.";
+        var shown = Paperboy.Domain.ControlCharacters.Strip(name);
+        problem = $"'{(shown.Length > 40 ? shown[..40] + "…" : shown)}' is not a citation format; use bibtex, ris or csljson.";
         return null;
     }
 

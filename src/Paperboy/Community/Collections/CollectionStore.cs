@@ -82,6 +82,20 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
     {
         if (await OwnedAsync(userId, collectionId, ct) is var owned and not CollectionOutcome.Done) return owned;
         if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return CollectionOutcome.PaperNotFound;
+        try
+        {
+            return await WriteEntryAsync(collectionId, paperId, note, tags, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same paper saved by a request alongside this one (PostgreSQL has no write gate): it exists now, so update it.
+            db.ChangeTracker.Clear();
+            return await WriteEntryAsync(collectionId, paperId, note, tags, ct);
+        }
+    }
+
+    async Task<CollectionOutcome> WriteEntryAsync(long collectionId, string paperId, string note, IReadOnlyList<string> tags, CancellationToken ct)
+    {
         var now = DateTime.UtcNow;
         var clean = ControlCharacters.Strip(note).Trim();
         using var turn = await gate.EnterAsync(db, ct);
@@ -119,6 +133,20 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
     public async Task<ImportResult> ImportAsync(long userId, long collectionId, IReadOnlyList<BibtexEntry> entries, CancellationToken ct)
     {
         if (await OwnedAsync(userId, collectionId, ct) is var owned and not CollectionOutcome.Done) return new ImportResult(owned, [], [], []);
+        try
+        {
+            return await AddEntriesAsync(collectionId, entries, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A paper of the file saved alongside this import: read what is there again and add the rest.
+            db.ChangeTracker.Clear();
+            return await AddEntriesAsync(collectionId, entries, ct);
+        }
+    }
+
+    async Task<ImportResult> AddEntriesAsync(long collectionId, IReadOnlyList<BibtexEntry> entries, CancellationToken ct)
+    {
         var wanted = entries.Select(e => (Entry: e, Id: BibtexArxivId.Find(e))).ToList();
         var ids = wanted.Where(w => w.Id is not null).Select(w => w.Id!).Distinct().ToList();
         var known = (await db.Set<Paper>().Where(p => ids.Contains(p.Id) && !p.Hidden).Select(p => p.Id).ToListAsync(ct)).ToHashSet();

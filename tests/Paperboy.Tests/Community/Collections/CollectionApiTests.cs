@@ -65,6 +65,45 @@ public abstract class CollectionApiTests(Engine engine)
     }
 
     [Fact]
+    public async Task TheListHasEveryCollectionOfTheTokensOwnerAndNoOneElses()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPaperAsync(app, "2409.01234");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var (_, bob) = await AddUserAsync(app, "bob");
+        var first = await CreateAsync(ApiClient(app, ada), "First");
+        await CreateAsync(ApiClient(app, ada), "Second", isPublic: true);
+        await CreateAsync(ApiClient(app, bob), "Bob's");
+        await ApiClient(app, ada).PutAsJsonAsync($"/api/collections/{first}/papers/2409.01234", new { note = "" });
+
+        var list = await JsonAsync(await ApiClient(app, ada).GetAsync("/api/collections"));
+
+        Assert.Equal(["First:1:False", "Second:0:True"], list.EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()}:{c.GetProperty("papers").GetInt32()}:{c.GetProperty("public").GetBoolean()}"));
+    }
+
+    [Fact]
+    public async Task AHiddenPaperLeavesPublicCollectionsAndTheirExports()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPaperAsync(app, "2409.01234", "Kept");
+        await AddPaperAsync(app, "2409.05678", "Spam");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var client = ApiClient(app, ada);
+        var id = await CreateAsync(client, "Shared", isPublic: true);
+        await client.PutAsJsonAsync($"/api/collections/{id}/papers/2409.01234", new { note = "" });
+        await client.PutAsJsonAsync($"/api/collections/{id}/papers/2409.05678", new { note = "" });
+        await app.WithDbAsync(db => db.Set<Paper>().Where(p => p.Id == "2409.05678").ExecuteUpdateAsync(s => s.SetProperty(p => p.Hidden, true)));
+
+        var collection = await JsonAsync(await ApiClient(app, null).GetAsync($"/api/collections/{id}"));
+        var export = await ApiClient(app, null).GetStringAsync($"/api/collections/{id}/export?format=ris");
+
+        Assert.Equal(["2409.01234"], collection.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.DoesNotContain("2409.05678", export);
+        Assert.Equal(2, await EntriesAsync(app));
+    }
+
+    [Fact]
     public async Task DeletingAPaperTakesItOutAndASecondDeleteIs404()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);
