@@ -19,6 +19,7 @@ public static class CollectionPages
         PaperRoutes.Map(forms, "POST", "/papers/{id}/save", SaveAsync);
         forms.MapPost("/collections", CreateAsync);
         PaperRoutes.Map(forms, "POST", "/collections/{collectionId:long}/papers/{id}/remove", RemoveAsync);
+        forms.MapPost("/collections/{collectionId:long}/import", ImportAsync);
     }
 
     static async Task<IResult> ListAsync(HttpContext ctx, string handle, UserStore users, CollectionStore store, CancellationToken ct)
@@ -91,6 +92,24 @@ public static class CollectionPages
             CollectionOutcome.Done or CollectionOutcome.NotInCollection => Results.Redirect(CollectionPaths.Page(viewer.Handle, collectionId)),
             _ => NotFound(),
         };
+    }
+
+    /// <summary>The page's import form: the same checks and the same import as the API, the outcome on the message page.</summary>
+    static async Task<IResult> ImportAsync(HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct)
+    {
+        if (Viewer.From(ctx) is not { Handle: not null } viewer) return Pages.SignInFirst(ctx);
+        var back = CollectionPaths.Page(viewer.Handle, collectionId);
+        var upload = (await ctx.Request.ReadFormAsync(ct)).Files.GetFile("file");
+        if (upload is null || upload.Length == 0) return Pages.Message(400, "Not imported", "Choose a BibTeX file first.", back, "Back to the collection");
+        if (upload.Length > CollectionsApi.MaxImportBytes)
+            return Pages.Message(413, "Not imported", $"A BibTeX file to import holds at most {CollectionsApi.MaxImportBytes / 1024} KiB; split it.", back, "Back to the collection");
+        using var reader = new StreamReader(upload.OpenReadStream());
+        var file = BibtexReader.Read(await reader.ReadToEndAsync(ct));
+        if (CollectionStore.ImportProblems(file) is { } problems) return Pages.Message(400, "Not imported", string.Join(" ", problems), back, "Back to the collection");
+        var result = await store.ImportAsync(viewer.Id, collectionId, file.Entries, ct);
+        if (result.Outcome != CollectionOutcome.Done) return NotFound();
+        var skipped = string.Concat(result.Unknown.Select(u => $" Skipped {u.Key} (line {u.Line}): {u.Reason}"));
+        return Pages.Message(200, "Imported", $"Added {Counted.Of(result.Added.Count, "paper")}; {result.AlreadyThere.Count} already there.{skipped}", back, "Back to the collection");
     }
 
     static IResult Refused(string message) => Pages.Message(400, "Not saved", message);

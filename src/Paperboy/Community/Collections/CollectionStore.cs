@@ -28,6 +28,15 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         return (clean, null);
     }
 
+    /// <summary>
+    /// Null when a BibTeX file can be imported, else why not, one message per line: an entry that cannot be read stops the
+    /// whole file (nothing half-imported), and so does a file without entries.
+    /// </summary>
+    public static string[]? ImportProblems(BibtexFile file) =>
+        file.Problems.Count > 0 ? ["The BibTeX file has entries that cannot be read; nothing was imported.", .. file.Problems.Select(p => p.ToString())]
+        : file.Entries.Count == 0 ? ["Send a BibTeX file (entries like @misc{key, eprint={1706.03762}, ...}); this one has no entries."]
+        : null;
+
     /// <summary>A new, empty collection; null when its owner already has one of that name.</summary>
     public async Task<PaperCollection?> CreateAsync(long userId, string name, bool isPublic, CancellationToken ct)
     {

@@ -77,10 +77,7 @@ public static class CollectionsApi
         var (text, tooLong) = await ReadTextAsync(ctx.Request, ct);
         if (tooLong) return ApiProblems.Problem(413, "Too large", $"A BibTeX file to import holds at most {MaxImportBytes / 1024} KiB; split it.", "body");
         var file = BibtexReader.Read(text);
-        if (file.Problems.Count > 0)
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["The BibTeX file has entries that cannot be read; nothing was imported.", .. file.Problems.Select(p => p.ToString())] });
-        if (file.Entries.Count == 0)
-            return ApiProblems.BadInput("body", "Send a BibTeX file (entries like @misc{key, eprint={1706.03762}, ...}) as the body; this one has no entries.");
+        if (CollectionStore.ImportProblems(file) is { } problems) return ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = problems });
         var result = await store.ImportAsync(Viewer.From(ctx)!.Id, collectionId, file.Entries, ct);
         return result.Outcome == CollectionOutcome.Done
             ? TypedResults.Ok(new ImportResponse(result.Added, result.AlreadyThere, result.Unknown))

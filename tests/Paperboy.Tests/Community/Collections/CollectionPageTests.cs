@@ -129,6 +129,29 @@ public class CollectionPageTests
     }
 
     [Fact]
+    public async Task TheOwnerImportsABibtexFileFromTheCollectionPageAndSeesWhatWasSkipped()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        await AddPaperAsync(app, "1706.03762", "Attention Is All You Need");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var id = (await JsonAsync(await ApiClient(app, ada).PostAsJsonAsync("/api/collections", new { name = "Imported" }))).GetProperty("id").GetInt64();
+        var owner = app.CreateClient();
+        await SignInAsync(app, owner, "ada@example.org");
+        var page = await owner.GetStringAsync($"/u/ada/collections/{id}");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("@misc{a, eprint={1706.03762}}\n@misc{b, eprint={2409.01234}}\n"u8.ToArray()), "file", "refs.bib" },
+        };
+
+        var response = await owner.PostAsync($"/collections/{id}/import", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Added 1 paper; 0 already there. Skipped b (line 2): arXiv paper 2409.01234 is not on this hub.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("1706.03762", (await app.WithDbAsync(db => db.Set<CollectionEntry>().SingleAsync())).PaperId);
+    }
+
+    [Fact]
     public async Task ASaveWithoutTheFormsTokenIsRefusedAndStoresNothing()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
