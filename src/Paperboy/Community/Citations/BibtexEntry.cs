@@ -1,5 +1,7 @@
 namespace Paperboy.Community;
 
+// What BibtexReader reads, together because each is a line or two.
+
 /// <summary>One entry of a BibTeX file: its type and key, the line it starts on, and its fields (names lower-case, values as written, whitespace folded).</summary>
 public sealed record BibtexEntry(string Type, string Key, int Line, IReadOnlyDictionary<string, string> Fields);
 

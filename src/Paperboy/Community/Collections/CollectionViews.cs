@@ -2,6 +2,8 @@ using Paperboy.Storage;
 
 namespace Paperboy.Community;
 
+// What the collection store answers, together because each is a line.
+
 /// <summary>A collection as a reader may see it: its owner's handle and its papers, newest saved first.</summary>
 public sealed record CollectionView(PaperCollection Collection, string OwnerHandle, IReadOnlyList<CollectionItem> Items)
 {
@@ -24,15 +26,3 @@ public sealed record ImportSkipped(string Key, int Line, string Reason);
 
 /// <summary>What an import did: papers added, papers the collection already had (left as they were), entries skipped.</summary>
 public sealed record ImportResult(CollectionOutcome Outcome, IReadOnlyList<string> Added, IReadOnlyList<string> AlreadyThere, IReadOnlyList<ImportSkipped> Unknown);
-
-/// <summary>The addresses of collections' pages and feeds.</summary>
-public static class CollectionPaths
-{
-    public static string List(string handle) => $"/u/{handle}/collections";
-
-    public static string Page(string handle, long id) => $"/u/{handle}/collections/{id}";
-
-    public static string Feed(string handle, long id) => $"/u/{handle}/collections/{id}/feed.atom";
-
-    public static string Export(long id, CitationFormat format) => $"/api/collections/{id}/export?format={format.Name}";
-}
