@@ -23,6 +23,7 @@ public static class CommunitySetup
         services.AddScoped<SubmissionService>();
         services.AddScoped<CuratorService>();
         services.AddScoped<ProfileQueries>();
+        services.AddScoped<CollectionStore>();
         services.AddScoped<ArxivLookup>();
         services.AddPaperboyDataProtection();
         services.AddAuthentication(Smart)
@@ -56,6 +57,8 @@ public static class CommunitySetup
         app.MapSubmissions();
         app.MapPeople();
         app.MapCommunityApi();
+        app.MapCollectionPages();
+        app.MapCollectionsApi();
         return app;
     }
 }

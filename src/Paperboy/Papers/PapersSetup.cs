@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Paperboy.Papers.Lists;
 using Paperboy.Papers.Trending;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Papers;
 
@@ -52,6 +53,8 @@ public static class PapersSetup
                              "p is the page (from 0), limit 1 to 100 (default 50), sort publishedAt (default) or upvotes, " +
                              "submitter the user name that featured the paper.");
         app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).CacheOutput(CachePolicy).WithTags("Community");
+
+        PaperRoutes.Map(app, "GET", "/api/papers/{id}/cite", PaperCitation.CiteAsync, e => e.CacheOutput(CachePolicy).WithTags("Papers"));
 
         // Catch-all: old-style ids have a slash (hep-th/9901001). Literal routes (/papers/date/...) take precedence.
         app.MapGet("/papers/{**id}", PaperPages.ShowAsync).CacheOutput(CachePolicy).ExcludeFromDescription();
