@@ -14,7 +14,7 @@ namespace Paperboy.Storage;
 /// service with its own connection; when that connection is lost and comes back, notifications sent meanwhile are
 /// gone, so the instance then treats everything as changed (new data version, caches emptied).
 /// </summary>
-public sealed class ClusterSignals : BackgroundService
+public sealed class ClusterSignals : BackgroundService, IAsyncDisposable
 {
     public const string Channel = "paperboy";
 
@@ -59,36 +59,50 @@ public sealed class ClusterSignals : BackgroundService
         Publish(Forget, cacheKey);
     }
 
+    /// <summary>Sends what is queued (a command-line import's last change), then closes the sending connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _outgoing.Writer.TryComplete();
+        if (_sending is { } sending) await sending.WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default);
+        Dispose();
+    }
+
     async Task SendAsync()
     {
         NpgsqlConnection? conn = null;
         var batch = new List<string>();
-        while (await _outgoing.Reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < 100 && _outgoing.Reader.TryRead(out var message))
-                if (!batch.Contains(message)) batch.Add(message); // ten votes in a burst are one "data changed"
-            try
+            while (await _outgoing.Reader.WaitToReadAsync())
             {
-                if (conn is null)
+                while (batch.Count < 100 && _outgoing.Reader.TryRead(out var message))
+                    if (!batch.Contains(message)) batch.Add(message); // ten votes in a burst are one "data changed"
+                try
                 {
-                    conn = new NpgsqlConnection(Dedicated());
-                    await conn.OpenAsync();
+                    if (conn is null)
+                    {
+                        conn = new NpgsqlConnection(Dedicated());
+                        await conn.OpenAsync();
+                    }
+                    await using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "SELECT " + string.Join(", ", batch.Select((_, i) => $"pg_notify('{Channel}', @p{i})"));
+                    for (var i = 0; i < batch.Count; i++) cmd.Parameters.AddWithValue($"p{i}", batch[i]);
+                    await cmd.ExecuteNonQueryAsync();
                 }
-                await using var cmd = conn.CreateCommand();
-                cmd.CommandText = "SELECT " + string.Join(", ", batch.Select((_, i) => $"pg_notify('{Channel}', @p{i})"));
-                for (var i = 0; i < batch.Count; i++) cmd.Parameters.AddWithValue($"p{i}", batch[i]);
-                await cmd.ExecuteNonQueryAsync();
+                catch (Exception e)
+                {
+                    // The database is away: the others treat everything as changed when their own connection comes back.
+                    _log.LogWarning("could not notify the other instances: {Reason}", e.Message);
+                    if (conn is not null) await conn.DisposeAsync();
+                    conn = null;
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
                 batch.Clear();
             }
-            catch (Exception e)
-            {
-                // The database is away: the others will treat everything as changed when their own connection comes back.
-                _log.LogWarning("could not notify the other instances: {Reason}", e.Message);
-                batch.Clear();
-                if (conn is not null) await conn.DisposeAsync();
-                conn = null;
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
+        }
+        finally
+        {
+            if (conn is not null) await conn.DisposeAsync();
         }
     }
 
