@@ -1,4 +1,5 @@
 using System.Text;
+using Paperboy.Domain;
 
 namespace Paperboy.Community;
 
@@ -20,11 +21,6 @@ public static class CitationNames
         return (words[last], string.Join(' ', words[..last]), suffix);
     }
 
-    // Latin letters with diacritics (U+00C0 to U+024F) and their base letters, from Unicode's canonical decompositions.
-    // Spelled out because the program runs with invariant globalization, where string.Normalize leaves text as it is.
-    const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
-    const string Bases = "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyy";
-
     /// <summary>Lower-case ASCII letters and digits only: accents dropped (<c>Balázs</c> is <c>balazs</c>), anything else removed.</summary>
     public static string AsciiKey(string text)
     {
@@ -34,7 +30,7 @@ public static class CitationNames
             var folded = c switch { 'ß' => "ss", 'æ' or 'Æ' => "ae", 'œ' or 'Œ' => "oe", 'ø' or 'Ø' => "o", 'ł' or 'Ł' => "l", 'đ' or 'Đ' => "d", 'ı' => "i", _ => null };
             if (folded is not null) sb.Append(folded);
             else if (char.IsAsciiLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (Accented.IndexOf(c) is var i and >= 0) sb.Append(Bases[i]);
+            else if (Accents.BaseOf(c) is { } letter) sb.Append(letter);
         }
         return sb.ToString();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Paperboy.Domain;
 
 namespace Paperboy.Search.Meaning;
 
@@ -85,7 +86,9 @@ public sealed class WordPieceTokenizer
     /// <summary>BERT's basic tokenizer: clean, lower-case, strip accents, split on whitespace, punctuation and CJK.</summary>
     static IEnumerable<string> BasicTokens(string text)
     {
-        var normalized = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Accents by table: with invariant globalization string.Normalize leaves "café" as it is. Combining marks that
+        // come apart in the text are dropped below.
+        var normalized = Accents.Strip(text.ToLowerInvariant());
         var current = new StringBuilder();
         foreach (var rune in normalized.EnumerateRunes())
         {
