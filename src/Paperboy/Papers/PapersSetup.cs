@@ -50,7 +50,8 @@ public static class PapersSetup
             .WithName("ListDailyPapers").WithTags("Daily papers").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Featured papers in Hugging Face's shape")
             .WithDescription("One of date (YYYY-MM-DD), week (YYYY-Www) or month (YYYY-MM), or none for every day; " +
-                             "p is the page (from 0), limit 1 to 100 (default 50), sort upvotes (default: hf.co's order), publishedAt or trending, " +
+                             "p is the page (from 0), limit 1 to 100 (default 50), sort upvotes (default with a period: hf.co's order), " +
+                             "publishedAt (default without one: newest first) or trending, " +
                              "submitter the user name that featured the paper.");
         app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).CacheOutput(CachePolicy).WithTags("Community");
 

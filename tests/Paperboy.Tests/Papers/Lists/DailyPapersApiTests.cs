@@ -39,6 +39,20 @@ public abstract class DailyPapersApiTests(Engine engine)
     }
 
     [Fact]
+    public async Task WithoutAPeriodOrSortEveryDayIsNewestPaperFirst()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        var (older, newer) = (Paper("2608.00001", "Older, voted", 50), Paper("2608.00002", "Newer", 1));
+        older.PublishedAt = new DateTime(2026, 8, 10, 0, 0, 0, DateTimeKind.Utc);
+        await app.FeatureAsync(new DateOnly(2026, 8, 11), older);
+        await app.FeatureAsync(new DateOnly(2026, 8, 21), newer);
+
+        var ids = await IdsAsync(app.CreateClient(), "/api/daily_papers");
+
+        Assert.Equal(["2608.00002", "2608.00001"], ids);
+    }
+
+    [Fact]
     public async Task WeekMonthAndSubmitterFilter()
     {
         await using var app = await PaperboyFactory.StartAsync(engine);

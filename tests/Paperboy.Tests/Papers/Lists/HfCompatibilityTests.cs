@@ -168,7 +168,12 @@ public abstract class HfCompatibilityTests(Engine engine)
     /// A field's value as text that compares equal when the JSON values are equal, escaping aside and with runs of white
     /// space as one space (the importer cleans imported text so: arXiv's hard line breaks, doubled spaces); null when absent.
     /// </summary>
-    static string? Canonical(JsonElement e, string field) => e.TryGetProperty(field, out var v) ? Canonical(v) : null;
+    /// <remarks>
+    /// An empty string in a list (HF's <c>ai_keywords</c> of 2509.10147 is <c>[""]</c>) is not kept, and an empty list is no list.
+    /// </remarks>
+    static string? Canonical(JsonElement e, string field) => !e.TryGetProperty(field, out var v) ? null
+        : v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(i.GetString())) ? null
+        : Canonical(v);
 
     static string Canonical(JsonElement v) => v.ValueKind switch
     {
