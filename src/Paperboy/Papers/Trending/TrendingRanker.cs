@@ -27,7 +27,7 @@ public sealed class TrendingRanker(PaperboyDb db, IMemoryCache cache, IOptions<C
     /// </summary>
     public async Task<IReadOnlyList<TrendingEntry>> RankAsync(IEnumerable<FeaturedPaper> featured, CancellationToken ct)
     {
-        var reference = (await ClockAsync(ct))?.Reference ?? DateTime.UtcNow;
+        var reference = (await SnapshotAsync(ct)).Reference ?? DateTime.UtcNow;
         var halfLife = options.Value.TrendingHalfLifeHours;
         return featured.Where(f => f.Paper is { Hidden: false })
             .Select(f => new TrendingEntry(f.Paper!, f, Score(f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes,
@@ -49,17 +49,23 @@ public sealed class TrendingRanker(PaperboyDb db, IMemoryCache cache, IOptions<C
     }
 
     /// <summary>Every candidate's score, best first (cached briefly).</summary>
-    public async Task<IReadOnlyList<(string PaperId, double Score)>> RankingAsync(CancellationToken ct) =>
+    public async Task<IReadOnlyList<(string PaperId, double Score)>> RankingAsync(CancellationToken ct) => (await SnapshotAsync(ct)).Scores;
+
+    /// <summary>The scores and the time their ages count to, computed together and cached together, so that
+    /// <see cref="RankAsync"/> scores with the very clock of the cached list.</summary>
+    sealed record Snapshot(IReadOnlyList<(string PaperId, double Score)> Scores, DateTime? Reference);
+
+    async Task<Snapshot> SnapshotAsync(CancellationToken ct) =>
         await cache.GetOrCreateAsync("paperboy:trending", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             return await ComputeAsync(ct);
-        }) ?? [];
+        }) ?? new Snapshot([], null);
 
-    async Task<IReadOnlyList<(string PaperId, double Score)>> ComputeAsync(CancellationToken ct)
+    async Task<Snapshot> ComputeAsync(CancellationToken ct)
     {
         var o = options.Value;
-        if (await ClockAsync(ct) is not { } clock) return [];
+        if (await ClockAsync(ct) is not { } clock) return new Snapshot([], null);
         var (latest, reference) = clock;
         var first = latest.AddDays(1 - o.TrendingWindowDays);
         var rows = await (from f in db.Set<FeaturedPaper>()
@@ -67,10 +73,10 @@ public sealed class TrendingRanker(PaperboyDb db, IMemoryCache cache, IOptions<C
                           where f.Day >= first && f.Day <= latest && !p.Hidden
                           select new { p.Id, f.Day, Upvotes = p.ImportedUpvotes + p.LocalUpvotes, Comments = p.CommentCount + p.ImportedComments })
             .ToListAsync(ct);
-        return rows
+        return new Snapshot(rows
             .Select(r => (r.Id, Score(r.Upvotes, r.Comments, AgeHours(reference, r.Day), o.TrendingHalfLifeHours)))
             .OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+            .ToList(), reference);
     }
 
     /// <summary>
