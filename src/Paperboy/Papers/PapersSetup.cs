@@ -43,6 +43,7 @@ public static class PapersSetup
         pages.MapGet("/month/{month}/feed.atom", AtomFeeds.MonthAsync);
         // Scores decay slowly: a few seconds' cache is invisible, and a vote shows within a second (the data version moves).
         pages.MapGet("/trending", TrendingEndpoints.PageAsync);
+        pages.MapGet("/trending/feed.atom", TrendingEndpoints.FeedAsync);
         app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
 
         // The API's lists and papers too: an anonymous answer is the same for everyone (a token bypasses the cache).
@@ -50,7 +51,8 @@ public static class PapersSetup
             .WithName("ListDailyPapers").WithTags("Daily papers").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Featured papers in Hugging Face's shape")
             .WithDescription("One of date (YYYY-MM-DD), week (YYYY-Www) or month (YYYY-MM), or none for every day; " +
-                             "p is the page (from 0), limit 1 to 100 (default 50), sort publishedAt (default) or upvotes, " +
+                             "p is the page (from 0), limit 1 to 100 (default 50), sort upvotes (default with a period: hf.co's order), " +
+                             "publishedAt (default without one: newest first) or trending, " +
                              "submitter the user name that featured the paper.");
         app.MapGet("/api/papers/trending", TrendingEndpoints.ListAsync).CacheOutput(CachePolicy).WithTags("Community");
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 using Paperboy.Search.Meaning;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -18,7 +19,7 @@ public static class SearchEndpoints
         return app;
     }
 
-    static async Task<IResult> PageAsync(HttpRequest r, PaperSearch search, CancellationToken ct)
+    static async Task<IResult> PageAsync(HttpRequest r, PaperSearch search, PaperboyDb db, IMemoryCache cache, CancellationToken ct)
     {
         var form = SearchForm.Read(r);
         if (string.IsNullOrWhiteSpace(form.Q)) return Page(new { Form = form });
@@ -28,9 +29,10 @@ public static class SearchEndpoints
         var papers = await search.SearchAsync(request with { Limit = request.Limit + 1 }, ct);
         var hits = papers.Take(request.Limit).Select(p => new SearchHit(p, Highlighter.Snippet(p.Abstract, request.Query))).ToList();
         var page = request.Offset / request.Limit + 1;
+        var notices = await UncategorizedNotice.FindAsync(request.Filters, db, cache, ct) is { } notice ? [.. request.Query.Notices, notice] : request.Query.Notices;
         return Page(new
         {
-            Form = form, Sort = request.Sort, Mode = request.Mode, Hits = hits, Notices = request.Query.Notices, Offset = request.Offset,
+            Form = form, Sort = request.Sort, Mode = request.Mode, Hits = hits, Notices = notices, Offset = request.Offset,
             FeedUrl = "/search/feed" + QueryWith(r, "page", null),
             NextUrl = papers.Count > request.Limit ? "/search" + QueryWith(r, "page", (page + 1).ToString()) : null,
         });

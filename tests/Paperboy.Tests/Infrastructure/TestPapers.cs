@@ -41,9 +41,11 @@ public static class TestPapers
         var entries = JsonDocument.Parse(await File.ReadAllBytesAsync(SharedData.PathOf("hf-daily-papers", $"{day}.json"))).RootElement.EnumerateArray().ToArray();
         await app.WithDbAsync(async db =>
         {
-            foreach (var entry in entries)
+            foreach (var (entry, position) in entries.Select((e, i) => (e, i + 1)))
             {
                 var (paper, featured) = FromHf(entry);
+                featured.PublishedAt = entry.GetProperty("publishedAt").GetDateTime().ToUniversalTime();
+                featured.HfPosition = position;
                 db.Add(paper);
                 db.Add(featured);
             }

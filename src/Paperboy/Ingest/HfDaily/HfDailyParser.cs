@@ -40,7 +40,7 @@ public static class HfDailyParser
             foreach (var item in root.EnumerateArray())
             {
                 index++;
-                if (TryParseEntry(item, listDay, out var entry, out var reason)) entries.Add(entry);
+                if (TryParseEntry(item, listDay, index, out var entry, out var reason)) entries.Add(entry);
                 else rejected.Add($"entry {index}: {reason}");
             }
             return new HfDailyPage(entries, rejected, null);
@@ -51,9 +51,9 @@ public static class HfDailyParser
     /// A string that is well-formed JSON yet not text (bytes that are not UTF-8, an escaped lone surrogate such as
     /// <c>"\ud800"</c>) only fails when it is read: that entry is rejected, the others are not.
     /// </summary>
-    static bool TryParseEntry(JsonElement e, DateOnly? listDay, out HfDailyEntry entry, out string reason)
+    static bool TryParseEntry(JsonElement e, DateOnly? listDay, int position, out HfDailyEntry entry, out string reason)
     {
-        try { return ParseEntry(e, listDay, out entry, out reason); }
+        try { return ParseEntry(e, listDay, position, out entry, out reason); }
         catch (InvalidOperationException x)
         {
             entry = null!;
@@ -62,7 +62,7 @@ public static class HfDailyParser
         }
     }
 
-    static bool ParseEntry(JsonElement e, DateOnly? listDay, out HfDailyEntry entry, out string reason)
+    static bool ParseEntry(JsonElement e, DateOnly? listDay, int position, out HfDailyEntry entry, out string reason)
     {
         entry = null!;
         if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("paper", out var p) || p.ValueKind != JsonValueKind.Object)
@@ -113,11 +113,33 @@ public static class HfDailyParser
         };
         var featured = new FeaturedRecord(id.Id, day, onDaily ?? Time(e, "publishedAt") ?? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             submitter is { } s ? TextClean.WhitespaceOrNull(Str(s, "name") ?? Str(s, "user")) : null,
-            submitter is { } n ? TextClean.WhitespaceOrNull(Str(n, "fullname")) : null);
+            submitter is { } n ? TextClean.WhitespaceOrNull(Str(n, "fullname")) : null)
+        {
+            Hf = Details(e, p, organization, position),
+        };
         entry = new HfDailyEntry(paper, featured);
         reason = "";
         return true;
     }
+
+    /// <summary>The entry's own fields (<c>mediaUrls</c> and <c>organization</c> appear on the entry, the paper, or both, alike).</summary>
+    static HfEntryDetails Details(JsonElement e, JsonElement p, JsonElement? organization, int position) => new()
+    {
+        PublishedAt = Time(e, "publishedAt"),
+        Position = position,
+        DiscussionId = Str(p, "discussionId") is { } d && d.Length <= 64 && d.All(char.IsAsciiLetterOrDigit) ? d : null,
+        MediaUrls = (Arr(e, "mediaUrls") ?? Arr(p, "mediaUrls")) is { } media
+            ? [.. media.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => HttpLink.OrNull(m.GetString())).OfType<string>()]
+            : [],
+        GithubRepoAddedBy = TextClean.WhitespaceOrNull(Str(p, "githubRepoAddedBy")),
+        AiSummaryModel = TextClean.WhitespaceOrNull(Str(p, "ai_summary_model")),
+        IsAuthorParticipating = e.TryGetProperty("isAuthorParticipating", out var a) && a.ValueKind == JsonValueKind.True,
+        OrganizationName = organization is { } o ? TextClean.WhitespaceOrNull(Str(o, "name")) : null,
+        OrganizationAvatar = organization is { } o2 ? HttpLink.OrNull(Str(o2, "avatar")) : null,
+    };
+
+    static JsonElement? Arr(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v : null;
 
     static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

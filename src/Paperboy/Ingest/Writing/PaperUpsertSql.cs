@@ -65,10 +65,27 @@ static class PaperUpsertSql
         return $"({applies} AND ({string.Join(" OR ", metadata)}))\n  OR ({fresher} AND ({string.Join("\n  OR ", enrichment)}))";
     }
 
-    public const string FeaturedConflict =
+    /// <summary>The featured row's columns an import writes, in the order the writers bind them.</summary>
+    public const string FeaturedColumns =
+        "paper_id, day, featured_at, source, submitted_by, submitted_by_name, published_at, hf_position, discussion_id, media_urls, " +
+        "github_repo_added_by, ai_summary_model, is_author_participating, organization_name, organization_avatar";
+
+    /// <summary>What HF says about the entry itself (<see cref="HfDaily.HfEntryDetails"/>).</summary>
+    static readonly string[] FeaturedHf =
+        ["published_at", "hf_position", "discussion_id", "media_urls", "github_repo_added_by", "ai_summary_model", "is_author_participating",
+         "organization_name", "organization_avatar"];
+
+    /// <summary>
+    /// An imported row moves to an earlier day a later import names; on its own day, a re-import refreshes what HF says
+    /// about the entry, only when something differs (<paramref name="distinct"/>: <c>IS NOT</c> / <c>IS DISTINCT FROM</c>),
+    /// so the same data twice writes nothing. Rows that curators or members featured are never touched.
+    /// </summary>
+    public static string FeaturedConflict(string distinct) =>
         "ON CONFLICT (paper_id) DO UPDATE SET day = excluded.day, featured_at = excluded.featured_at, " +
-        "submitted_by = excluded.submitted_by, submitted_by_name = excluded.submitted_by_name " +
-        "WHERE excluded.day < featured_papers.day AND featured_papers.source = 0";
+        "submitted_by = excluded.submitted_by, submitted_by_name = excluded.submitted_by_name, " +
+        string.Join(", ", FeaturedHf.Select(c => $"{c} = excluded.{c}")) +
+        " WHERE featured_papers.source = 0 AND (excluded.day < featured_papers.day OR (excluded.day = featured_papers.day AND (" +
+        string.Join(" OR ", FeaturedHf.Select(c => $"excluded.{c} {distinct} featured_papers.{c}")) + ")))";
 
     public const string AdvanceRun =
         "UPDATE import_runs SET cursor = coalesce(@cursor, cursor), \"new\" = \"new\" + @new, updated = updated + @updated, " +

@@ -31,11 +31,15 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         "coalesce(i.imported_upvotes, 0), coalesce(i.imported_comments, 0), i.imported_list_day, @now\n" +
         "FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)\nON CONFLICT (id) DO NOTHING";
 
-    const string Featured =
-        "INSERT INTO featured_papers (paper_id, day, featured_at, source, submitted_by, submitted_by_name) " +
-        "SELECT f.paper_id, f.day, f.featured_at, 0, f.submitted_by, f.submitted_by_name " +
-        "FROM unnest(@paper_id, @day, @featured_at, @submitted_by, @submitted_by_name) AS f(paper_id, day, featured_at, submitted_by, submitted_by_name) " +
-        PaperUpsertSql.FeaturedConflict;
+    static readonly string Featured =
+        $"INSERT INTO featured_papers ({PaperUpsertSql.FeaturedColumns}) " +
+        "SELECT f.paper_id, f.day, f.featured_at, 0, f.submitted_by, f.submitted_by_name, f.published_at, f.hf_position, f.discussion_id, " +
+        "f.media_urls, f.github_repo_added_by, f.ai_summary_model, f.is_author_participating, f.organization_name, f.organization_avatar " +
+        "FROM unnest(@paper_id, @day, @featured_at, @submitted_by, @submitted_by_name, @published_at, @hf_position, @discussion_id, @media_urls, " +
+        "@github_repo_added_by, @ai_summary_model, @is_author_participating, @organization_name, @organization_avatar) " +
+        "AS f(paper_id, day, featured_at, submitted_by, submitted_by_name, published_at, hf_position, discussion_id, media_urls, " +
+        "github_repo_added_by, ai_summary_model, is_author_participating, organization_name, organization_avatar) " +
+        PaperUpsertSql.FeaturedConflict("IS DISTINCT FROM");
 
     // A batch maintains the search index (RUM) for thousands of rows; that may take longer than the default 30 s
     // on a busy machine, and a bulk import must not fail for it. Cancellation still stops it.
@@ -67,6 +71,7 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
             cmd.Parameters.AddWithValue("featured_at", batch.Featured.Select(f => Utc(f.FeaturedAt)).ToArray());
             cmd.Parameters.Add(new NpgsqlParameter("submitted_by", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Featured.Select(f => f.SubmittedBy).ToArray() });
             cmd.Parameters.Add(new NpgsqlParameter("submitted_by_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Featured.Select(f => f.SubmittedByName).ToArray() });
+            AddHfDetails(cmd, batch.Featured);
             featured = await cmd.ExecuteNonQueryAsync(ct);
         }
         var counts = new ImportCounts(inserted, updated, batch.Papers.Count - inserted - updated, batch.Rejected, featured);
@@ -116,6 +121,22 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
             else await copy.WriteNullAsync(ct);
         }
         await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The arrays of what HF says about each entry (<see cref="HfDaily.HfEntryDetails"/>), null where a source does not say.</summary>
+    static void AddHfDetails(NpgsqlCommand cmd, IReadOnlyList<FeaturedRecord> featured)
+    {
+        void Add<T>(string name, NpgsqlDbType type, Func<HfDaily.HfEntryDetails?, T> value) =>
+            cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = featured.Select(f => value(f.Hf)).ToArray() });
+        Add("published_at", NpgsqlDbType.TimestampTz, hf => hf?.PublishedAt is { } t ? Utc(t) : (DateTime?)null);
+        Add("hf_position", NpgsqlDbType.Integer, hf => hf?.Position);
+        Add("discussion_id", NpgsqlDbType.Text, hf => hf?.DiscussionId);
+        Add("media_urls", NpgsqlDbType.Text, hf => Json(hf?.MediaUrls ?? []));
+        Add("github_repo_added_by", NpgsqlDbType.Text, hf => hf?.GithubRepoAddedBy);
+        Add("ai_summary_model", NpgsqlDbType.Text, hf => hf?.AiSummaryModel);
+        Add("is_author_participating", NpgsqlDbType.Boolean, hf => hf?.IsAuthorParticipating ?? false);
+        Add("organization_name", NpgsqlDbType.Text, hf => hf?.OrganizationName);
+        Add("organization_avatar", NpgsqlDbType.Text, hf => hf?.OrganizationAvatar);
     }
 
     static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>

@@ -48,9 +48,12 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         _insertAt = Names.Select(n => _insert.IndexOf("$" + n)).ToArray();
         _updateAt = Names.Select(n => _update.IndexOf("$" + n)).ToArray();
         _featured = Command(
-            "INSERT INTO featured_papers (paper_id, day, featured_at, source, submitted_by, submitted_by_name) " +
-            $"VALUES ($paper_id, $day, $featured_at, 0, $submitted_by, $submitted_by_name) {PaperUpsertSql.FeaturedConflict}",
-            ["paper_id", "day", "featured_at", "submitted_by", "submitted_by_name"]);
+            $"INSERT INTO featured_papers ({PaperUpsertSql.FeaturedColumns}) " +
+            "VALUES ($paper_id, $day, $featured_at, 0, $submitted_by, $submitted_by_name, $published_at, $hf_position, $discussion_id, " +
+            "$media_urls, $github_repo_added_by, $ai_summary_model, $is_author_participating, $organization_name, $organization_avatar) " +
+            PaperUpsertSql.FeaturedConflict("IS NOT"),
+            ["paper_id", "day", "featured_at", "submitted_by", "submitted_by_name", "published_at", "hf_position", "discussion_id", "media_urls",
+             "github_repo_added_by", "ai_summary_model", "is_author_participating", "organization_name", "organization_avatar"]);
         _run = Command(PaperUpsertSql.AdvanceRun.Replace('@', '$'), ["cursor", "new", "updated", "unchanged", "rejected", "run"]);
     }
 
@@ -85,6 +88,16 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
             p[2].Value = Utc(f.FeaturedAt);
             p[3].Value = (object?)f.SubmittedBy ?? DBNull.Value;
             p[4].Value = (object?)f.SubmittedByName ?? DBNull.Value;
+            var hf = f.Hf;
+            p[5].Value = hf?.PublishedAt is { } published ? Utc(published) : DBNull.Value;
+            p[6].Value = (object?)hf?.Position ?? DBNull.Value;
+            p[7].Value = (object?)hf?.DiscussionId ?? DBNull.Value;
+            p[8].Value = Json(hf?.MediaUrls ?? []);
+            p[9].Value = (object?)hf?.GithubRepoAddedBy ?? DBNull.Value;
+            p[10].Value = (object?)hf?.AiSummaryModel ?? DBNull.Value;
+            p[11].Value = hf?.IsAuthorParticipating ?? false;
+            p[12].Value = (object?)hf?.OrganizationName ?? DBNull.Value;
+            p[13].Value = (object?)hf?.OrganizationAvatar ?? DBNull.Value;
             featured += _featured.ExecuteNonQuery();
         }
         var counts = new ImportCounts(inserted, updated, batch.Papers.Count - inserted - updated, batch.Rejected, featured);

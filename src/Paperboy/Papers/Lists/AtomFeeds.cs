@@ -1,4 +1,5 @@
 using Paperboy.Domain;
+using Paperboy.Storage;
 using Paperboy.Web;
 
 namespace Paperboy.Papers.Lists;
@@ -33,9 +34,15 @@ public static class AtomFeeds
     /// <summary>One entry per paper, linking to its page and to arXiv; the feed is as new as its newest featuring.</summary>
     static AtomFeed Feed(PeriodList list, string title, Uri pageUrl, Uri feedUrl)
     {
-        var origin = pageUrl.GetLeftPart(UriPartial.Authority);
         var updated = list.Entries.Count > 0 ? list.Entries.Max(f => f.FeaturedAt) : list.Period.Last.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return new AtomFeed(pageUrl.AbsoluteUri, title, updated, pageUrl.AbsoluteUri, feedUrl.AbsoluteUri, "Paperboy", list.Entries.Select(f =>
+        return Feed(list.Entries, title, updated, pageUrl, feedUrl);
+    }
+
+    /// <summary>A feed of featured papers in the given order (a period's list, the trending list), one entry per paper.</summary>
+    public static AtomFeed Feed(IEnumerable<FeaturedPaper> entries, string title, DateTime updated, Uri pageUrl, Uri feedUrl)
+    {
+        var origin = pageUrl.GetLeftPart(UriPartial.Authority);
+        return new AtomFeed(pageUrl.AbsoluteUri, title, updated, pageUrl.AbsoluteUri, feedUrl.AbsoluteUri, "Paperboy", entries.Select(f =>
         {
             var paper = f.Paper!;
             return new AtomEntry($"{origin}/papers/{paper.Id}", AbstractText.ToPlainText(paper.Title), $"{origin}/papers/{paper.Id}", f.FeaturedAt,
@@ -47,5 +54,5 @@ public static class AtomFeeds
         }).ToList());
     }
 
-    static Uri Absolute(HttpRequest request, string path) => new($"{request.Scheme}://{request.Host}{path}");
+    public static Uri Absolute(HttpRequest request, string path) => new($"{request.Scheme}://{request.Host}{path}");
 }

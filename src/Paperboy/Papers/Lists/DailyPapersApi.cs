@@ -5,7 +5,10 @@ using Paperboy.Web;
 
 namespace Paperboy.Papers.Lists;
 
-/// <summary><c>GET /api/daily_papers</c>: the featured papers in Hugging Face's shape, filtered and paged like hf.co.</summary>
+/// <summary>
+/// <c>GET /api/daily_papers</c>: the featured papers in Hugging Face's shape, filtered and paged like hf.co, and without
+/// <c>sort</c> a period's papers in hf.co's order (<see cref="ListSort.Upvotes"/>).
+/// </summary>
 public static class DailyPapersApi
 {
     public const int DefaultLimit = 50, MaxLimit = 100;
@@ -19,7 +22,8 @@ public static class DailyPapersApi
         var period = Period(date, week, month, errors);
         var page = QueryNumber.Read(p, "p", 0, QueryNumber.MaxPage, 0, errors);
         var take = QueryNumber.Read(limit, "limit", 1, MaxLimit, DefaultLimit, errors);
-        var order = ListSort.Find(sort ?? ListSort.PublishedAt.Name);
+        // hf.co's order for a day, week or month; across every day, newest first (all-time votes would bury new papers).
+        var order = ListSort.Find(sort ?? (period is null ? ListSort.PublishedAt : ListSort.Upvotes).Name);
         if (order is null)
             errors["sort"] = [$"'{sort}' is not a sort order; use one of: {string.Join(", ", ListSort.All.Select(s => s.Name))}."];
         if (submitter is { Length: 0 or > 100 }) errors["submitter"] = ["Give a user name of 1 to 100 characters."];
@@ -36,7 +40,8 @@ public static class DailyPapersApi
     {
         var ranked = period is null && submitter is null
             ? await trending.ListAsync(page, take, ct)
-            : trending.Rank(await store.ListAsync(new ListQuery(period, ListSort.Trending, 0, int.MaxValue, submitter), ct)).Skip(page * take).Take(take).ToList();
+            : (await trending.RankAsync(await store.ListAsync(new ListQuery(period, ListSort.Trending, 0, int.MaxValue, submitter), ct), ct))
+                .Skip(page * take).Take(take).ToList();
         return ranked.Select(e => HfDailyPaper.From(e.Featured) with { Score = Math.Round(e.Score, 4) }).ToList();
     }
 

@@ -7,9 +7,15 @@ namespace Paperboy.Papers.Lists;
 /// </summary>
 public sealed record ListSort(string Name, Func<IQueryable<FeaturedPaper>, IOrderedQueryable<FeaturedPaper>> Apply)
 {
-    /// <summary>Most upvoted first (imported plus local); ties keep the order they were featured in.</summary>
+    /// <summary>
+    /// HF's order of a daily list (and the default): most upvoted first (imported plus local); ties by the entry's
+    /// <c>publishedAt</c>, newest first (HF's own for imported entries, else the paper's), then in HF's order (its place on
+    /// HF's list at the last import), then in the order they were featured. Every recorded HF day is in this order.
+    /// </summary>
     public static readonly ListSort Upvotes = new("upvotes", q => q
         .OrderByDescending(f => f.Paper!.ImportedUpvotes + f.Paper.LocalUpvotes)
+        .ThenByDescending(f => f.PublishedAt ?? f.Paper!.PublishedAt)
+        .ThenBy(f => f.HfPosition ?? int.MaxValue)
         .ThenBy(f => f.FeaturedAt).ThenBy(f => f.PaperId));
 
     /// <summary>Newest arXiv submission first.</summary>

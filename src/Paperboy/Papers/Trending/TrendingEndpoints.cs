@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Paperboy.Community;
+using Paperboy.Papers.Lists;
 using Paperboy.Web;
 
 namespace Paperboy.Papers.Trending;
@@ -21,6 +22,15 @@ public static class TrendingEndpoints
         var size = QueryNumber.Read(limit, "limit", 1, 100, 50, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok((await trending.ListAsync(page, size, ct)).Select(TrendingPaper.Entry));
+    }
+
+    /// <summary><c>/papers/trending/feed.atom</c>: the first page of the trending list, best first, through the lists' Atom writer.</summary>
+    public static async Task<IResult> FeedAsync(HttpRequest request, TrendingRanker trending, CancellationToken ct)
+    {
+        var entries = await trending.ListAsync(0, 50, ct);
+        var updated = entries.Count > 0 ? entries.Max(e => e.Featured.FeaturedAt) : DateTime.UnixEpoch;
+        return AtomWriter.Result(AtomFeeds.Feed(entries.Select(e => e.Featured), "Paperboy: trending papers", updated,
+            AtomFeeds.Absolute(request, TrendingPage.Path), AtomFeeds.Absolute(request, TrendingPage.FeedPath)));
     }
 
     public static IResult About(IOptions<CommunityOptions> options) =>

@@ -11,6 +11,7 @@ public sealed class FeaturedPaperConfiguration : IEntityTypeConfiguration<Featur
         b.HasKey(f => f.Id);
         b.HasIndex(f => f.PaperId).IsUnique();
         b.HasIndex(f => f.Day);
+        b.Property(f => f.MediaUrls).HasConversion(new StringListConverter(), StringListConverter.Comparer);
         b.HasOne(f => f.Paper).WithMany().HasForeignKey(f => f.PaperId);
     }
 }

@@ -18,11 +18,15 @@ public sealed record HfPaper
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public HfUser? SubmittedOnDailyBy { get; init; }
     public required string Summary { get; init; }
     public int Upvotes { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? DiscussionId { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ProjectPage { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? GithubRepo { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? GithubRepoAddedBy { get; init; }
     [JsonPropertyName("ai_summary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AiSummary { get; init; }
     [JsonPropertyName("ai_keywords"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? AiKeywords { get; init; }
+    [JsonPropertyName("ai_summary_model"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AiSummaryModel { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? GithubStars { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public HfOrganization? Organization { get; init; }
 
     public static HfPaper From(Paper paper, FeaturedPaper? featured) => new()
     {
@@ -34,11 +38,15 @@ public sealed record HfPaper
         SubmittedOnDailyBy = HfUser.From(featured),
         Summary = paper.Abstract,
         Upvotes = paper.Upvotes,
+        DiscussionId = featured?.DiscussionId,
         ProjectPage = paper.ProjectPage,
         GithubRepo = paper.GithubRepo,
+        GithubRepoAddedBy = paper.GithubRepo is null ? null : featured?.GithubRepoAddedBy,
         AiSummary = paper.AiSummary,
         AiKeywords = paper.AiKeywords.Count > 0 ? paper.AiKeywords : null,
+        AiSummaryModel = paper.AiSummary is null ? null : featured?.AiSummaryModel,
         GithubStars = paper.GithubStars,
+        Organization = HfOrganization.From(paper, featured),
     };
 
     /// <summary>HF's timestamps: UTC with milliseconds, <c>2026-08-21T00:00:00.000Z</c>.</summary>

@@ -9,6 +9,9 @@ public sealed record HfUser(
     [property: JsonPropertyName("fullname")] string Fullname,
     [property: JsonPropertyName("type")] string Type)
 {
+    /// <summary>HF's older name for <see cref="Name"/>, still the only one in <c>submittedOnDailyBy</c> of its 2025 lists.</summary>
+    [JsonPropertyName("user")] public string User => Name;
+
     public static HfUser? From(FeaturedPaper? featured) => featured?.SubmittedBy is { Length: > 0 } name
         ? new HfUser(name, featured.SubmittedByName ?? name, "user")
         : null;

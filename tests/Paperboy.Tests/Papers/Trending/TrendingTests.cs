@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Xml.Linq;
 using Paperboy.Papers.Trending;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
@@ -87,6 +88,55 @@ public class TrendingTests
         Assert.Equal(["2", "1"], Counts(before));
         Assert.Equal(["2", "3"], Counts(after));
     }
+
+    [Fact]
+    public async Task SortTrendingOfADayScoresEachPaperAsTheTrendingListDoes()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        await app.LoadHfDayAsync("2026-08-20");
+        await app.LoadHfDayAsync("2026-08-21");
+        var client = app.CreateClient();
+
+        var trending = Scores(await JsonAsync(await client.GetAsync("/api/papers/trending?limit=100")));
+        var day = Scores(await JsonAsync(await client.GetAsync("/api/daily_papers?date=2026-08-20&sort=trending&limit=100")));
+
+        Assert.NotEmpty(day);
+        Assert.All(day, d => Assert.True(d.Value > 0, $"{d.Key} scores 0"));
+        Assert.All(day, d => Assert.Equal(trending[d.Key], d.Value));
+    }
+
+    [Fact]
+    public async Task TheTrendingPageLinksItsAtomFeed()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+
+        var (_, page) = await Html.GetAsync(app.CreateClient(), "/papers/trending");
+
+        var link = page.QuerySelector("head link[rel='alternate'][type='application/atom+xml']");
+        Assert.Equal("/papers/trending/feed.atom", link?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task TheTrendingFeedListsTheTrendingPapersBestFirst()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddPaperAsync(app, "2409.00001", "Second", today, importedUpvotes: 2);
+        await AddPaperAsync(app, "2409.00002", "First", today, importedUpvotes: 9);
+        await AddPaperAsync(app, "2409.00003", "Too old to trend", today.AddDays(-30), importedUpvotes: 1000);
+
+        var response = await app.CreateClient().GetAsync("/papers/trending/feed.atom");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal("Paperboy: trending papers", feed.Element(atom + "title")!.Value);
+        Assert.Equal(["First", "Second"], feed.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
+    }
+
+    static Dictionary<string, double> Scores(System.Text.Json.JsonElement list) =>
+        list.EnumerateArray().ToDictionary(e => e.GetProperty("paper").GetProperty("id").GetString()!, e => e.GetProperty("score").GetDouble());
 
     static string[] Counts(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"count\">(\\d+)</span>").Select(m => m.Groups[1].Value).ToArray();
