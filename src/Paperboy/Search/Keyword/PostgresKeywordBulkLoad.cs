@@ -53,7 +53,7 @@ public static class PostgresKeywordBulkLoad
         await tx.SaveAsync("defer_index", ct);
         try
         {
-            await using var cmd = new NpgsqlCommand($"SET LOCAL lock_timeout = '2s'; DROP INDEX IF EXISTS {Index}; SET LOCAL lock_timeout = 0", conn, tx);
+            await using var cmd = new NpgsqlCommand($"SET LOCAL lock_timeout = '2s'; DROP INDEX IF EXISTS {Index}; SET LOCAL lock_timeout TO DEFAULT", conn, tx);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
