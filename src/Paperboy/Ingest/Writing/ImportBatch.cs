@@ -7,8 +7,10 @@ namespace Paperboy.Ingest.Writing;
 public sealed record ImportBatch(IReadOnlyList<PaperRecord> Papers, IReadOnlyList<FeaturedRecord> Featured, int Rejected, string? Cursor)
 {
     /// <summary>
-    /// A bulk batch (the snapshot): the search index catches up in the background instead of in the batch's own
-    /// transaction, where indexing would cost more than writing the papers.
+    /// A bulk batch (the snapshot): the keyword index is not maintained row by row, where indexing would cost more than
+    /// writing the papers. SQLite queues the new papers for the index (indexed at the end of a small import, else in the
+    /// background); PostgreSQL, when the import brings many papers for the size of the table, writes without the index
+    /// and builds it at the end of the import.
     /// </summary>
     public bool IndexLater { get; init; }
 

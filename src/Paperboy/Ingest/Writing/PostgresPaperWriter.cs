@@ -1,11 +1,17 @@
 using Npgsql;
 using NpgsqlTypes;
+using Paperboy.Search.Keyword;
 
 namespace Paperboy.Ingest.Writing;
 
 /// <summary>
 /// PostgreSQL: each batch is binary-COPied into a session temp table, then applied with one UPDATE ... FROM
-/// (only rows where something IS DISTINCT FROM the stored value) and one INSERT of the ids not stored yet.
+/// (only rows where something IS DISTINCT FROM the stored value, so a re-import rewrites no row) and one INSERT of the
+/// ids not stored yet; the search vector is a generated column, computed by that INSERT. A bulk batch
+/// (<see cref="ImportBatch.IndexLater"/>) that brings many papers for the size of the table drops the keyword index
+/// for the rest of the import, which builds it again at its end (<see cref="PostgresKeywordBulkLoad"/>): maintained row
+/// by row, RUM costs thirteen times its build. Commits do not wait for the WAL flush: a batch lost in a server crash
+/// loses its cursor with it, so the import resumes before it.
 /// </summary>
 sealed class PostgresPaperWriter(string connectionString) : PaperWriter
 {
@@ -21,7 +27,11 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
     const string Columns = "id, version, arx, title, abstract, authors, categories, published_at, updated_at, comment, journal_ref, doi, " +
                            "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day";
 
+    // The staging table has no statistics, and the planner, taking it for larger than the batch it holds, joined it to
+    // papers by a merge join over papers' primary key (0.3 s a batch at 75k papers, growing with the table). A batch is
+    // thousands of rows against up to millions: one index probe per incoming row is always the plan wanted.
     static readonly string Update =
+        "SET LOCAL synchronous_commit = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off;\n" +
         $"UPDATE papers p SET\n  {PaperUpsertSql.SetClause("i.", "p.")}\nFROM incoming_papers i\nWHERE p.id = i.id AND (\n  {PaperUpsertSql.Changed("i.", "IS DISTINCT FROM", "p.")})";
 
     static readonly string Insert =
@@ -30,6 +40,8 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         "i.project_page, i.github_repo, i.github_stars, i.ai_summary, coalesce(i.ai_keywords, '[]'), i.thumbnail, i.organization, " +
         "coalesce(i.imported_upvotes, 0), coalesce(i.imported_comments, 0), i.imported_list_day, @now\n" +
         "FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)\nON CONFLICT (id) DO NOTHING";
+
+    const string CountNew = "SELECT count(*) FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)";
 
     static readonly string Featured =
         $"INSERT INTO featured_papers ({PaperUpsertSql.FeaturedColumns}) " +
@@ -41,9 +53,17 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         "github_repo_added_by, ai_summary_model, is_author_participating, organization_name, organization_avatar) " +
         PaperUpsertSql.FeaturedConflict("IS DISTINCT FROM");
 
-    // A batch maintains the search index (RUM) for thousands of rows; that may take longer than the default 30 s
-    // on a busy machine, and a bulk import must not fail for it. Cancellation still stops it.
-    readonly NpgsqlConnection _conn = new(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ToString());
+    // A batch may maintain the search index (RUM) for thousands of rows, and the end of a bulk import builds it; that
+    // may take longer than the default 30 s on a busy machine, and an import must not fail for it. Cancellation still
+    // stops it. Not pooled: the session's mark that it writes without the index (an advisory lock) must end when the
+    // writer is disposed, not when a pooled connection is next reset.
+    readonly NpgsqlConnection _conn = new(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false }.ToString());
+
+    /// <summary>Papers stored when this import's first bulk batch came; papers this import has added since.</summary>
+    long? _storedBefore;
+    long _added;
+    /// <summary>This import writes without the keyword index and builds it at its end.</summary>
+    bool _indexDeferred;
 
     internal override async Task OpenAsync(CancellationToken ct)
     {
@@ -58,11 +78,13 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         await CopyAsync(batch.Papers, ct);
         int updated, inserted, featured = 0;
         await using (var cmd = new NpgsqlCommand(Update, _conn, tx)) updated = await cmd.ExecuteNonQueryAsync(ct);
+        if (batch.IndexLater && !_indexDeferred) _indexDeferred = await DeferIndexAsync(tx, ct);
         await using (var cmd = new NpgsqlCommand(Insert, _conn, tx))
         {
             cmd.Parameters.AddWithValue("now", DateTime.UtcNow);
             inserted = await cmd.ExecuteNonQueryAsync(ct);
         }
+        _added += inserted;
         if (batch.Featured.Count > 0)
         {
             await using var cmd = new NpgsqlCommand(Featured, _conn, tx);
@@ -88,6 +110,27 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         }
         await tx.CommitAsync(ct);
         return counts;
+    }
+
+    /// <summary>Whether the rest of this import writes without the keyword index (see the class summary).</summary>
+    async Task<bool> DeferIndexAsync(NpgsqlTransaction tx, CancellationToken ct)
+    {
+        if (_storedBefore is null)
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM papers", _conn, tx);
+            _storedBefore = (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+        long incoming;
+        await using (var cmd = new NpgsqlCommand(CountNew, _conn, tx)) incoming = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        if (!PostgresKeywordBulkLoad.ShouldDefer(_storedBefore.Value, _added + incoming)) return false;
+        return await PostgresKeywordBulkLoad.DeferAsync(_conn, tx, ct);
+    }
+
+    /// <summary>Builds the keyword index when this import (or an earlier one, killed) left it out; nothing is left waiting.</summary>
+    public override async Task<long> FinishAsync(CancellationToken ct)
+    {
+        await PostgresKeywordBulkLoad.RestoreAsync(_conn, ct);
+        return 0;
     }
 
     async Task CopyAsync(IReadOnlyList<PaperRecord> papers, CancellationToken ct)

@@ -134,7 +134,11 @@ public sealed class PostgresKeywordIndex(PaperboyDb db, KeywordIndexOptions opti
         return (await SearchSql.ReadIdsAsync(cmd, ct)).ToHashSet();
     }
 
-    /// <summary>The generated column and its index never drift from papers.</summary>
-    public Task RebuildAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// The generated column never drifts from papers; the index is only ever missing after a bulk import was killed
+    /// while writing without it (<see cref="PostgresKeywordBulkLoad"/>): then this builds it.
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken ct) =>
+        await PostgresKeywordBulkLoad.RestoreAsync((Npgsql.NpgsqlConnection)await db.OpenConnectionAsync(ct), ct);
 
 }
