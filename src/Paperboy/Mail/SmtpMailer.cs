@@ -127,10 +127,15 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, ILogger<SmtpMailer
 
     static readonly SendResult Accepted = new(SendOutcome.Sent, null);
 
+    /// <summary>
+    /// Adds the configured sender (and reply address) as new address objects: a message's address list subscribes to
+    /// the addresses added to it, so one shared instance kept every message ever sent reachable through its event
+    /// (1.7 GB resident after 100,000 digests).
+    /// </summary>
     void Address(MimeMessage message)
     {
-        if (message.From.Count == 0) message.From.Add(From);
-        if (message.ReplyTo.Count == 0 && ReplyTo is { } replyTo) message.ReplyTo.Add(replyTo);
+        if (message.From.Count == 0) message.From.Add(new MailboxAddress(From.Name, From.Address));
+        if (message.ReplyTo.Count == 0 && ReplyTo is { } replyTo) message.ReplyTo.Add(new MailboxAddress(replyTo.Name, replyTo.Address));
     }
 
     SendResult Refused(MimeMessage message, SmtpCommandException e)

@@ -31,6 +31,36 @@ public class SmtpMailerTests
     }
 
     [Fact]
+    public async Task ASentMessageIsNotKeptInMemoryByTheMailer()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite, new Dictionary<string, string?>(smtp.Settings)
+        {
+            ["Paperboy:Smtp:ReplyTo"] = "editors@paperboy.test",
+        });
+        var mailer = app.Services.GetRequiredService<SmtpMailer>();
+
+        var sent = SendAndForget(mailer);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(sent.IsAlive, "the mailer still holds a message it sent");
+    }
+
+    /// <summary>Sends a message on a connection kept open, as the digest sender does, and keeps only a weak reference to
+    /// the message (in a frame of its own, so no local keeps it alive).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static WeakReference SendAndForget(SmtpMailer mailer)
+    {
+        using var client = mailer.Connect(CancellationToken.None);
+        var message = Message("reader@example.org");
+        Assert.Equal(SendOutcome.Sent, mailer.Send(client, message, CancellationToken.None).Outcome);
+        message.Dispose();
+        return new WeakReference(message);
+    }
+
+    [Fact]
     public async Task RefusalsAreToldApartAsTemporaryOrPermanentWithTheServersReason()
     {
         await using var smtp = await SmtpServer.StartAsync(reject451: ["busy@example.org"], reject550: ["gone@example.org"]);
