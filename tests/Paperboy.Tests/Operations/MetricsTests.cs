@@ -92,12 +92,13 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.OK, (await hub.Client.GetAsync("/about")).StatusCode);
     }
 
-    sealed record Hub(PaperboyProcess Process, HttpClient Client, TempFolder Data) : IAsyncDisposable
+    sealed record Hub(ServingHub Serving, TempFolder Data) : IAsyncDisposable
     {
+        public HttpClient Client => Serving.Client;
+
         public async ValueTask DisposeAsync()
         {
-            Client.Dispose();
-            await Process.DisposeAsync();
+            await Serving.DisposeAsync();
             Data.Dispose();
         }
     }
@@ -106,12 +107,7 @@ public sealed class MetricsTests
     static async Task<Hub> StartProcessAsync(Dictionary<string, string?> settings)
     {
         var data = new TempFolder();
-        var port = LoopbackPort.Free();
         settings["Paperboy:DataDir"] = data.Path;
-        settings["Paperboy:Ingest:Scheduled"] = settings["Paperboy:Digest:Scheduled"] = settings["Paperboy:Search:Backfill"] = "false";
-        var process = PaperboyProcess.Start(settings, "--urls", $"http://127.0.0.1:{port}");
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await PaperboyProcess.WaitUntilServingAsync(client);
-        return new Hub(process, client, data);
+        return new Hub(await ServingHub.StartAsync(settings), data);
     }
 }

@@ -17,19 +17,13 @@ public sealed class KestrelBadInputTests(KestrelBadInputTests.Hub hub) : IClassF
     public sealed class Hub : IAsyncLifetime
     {
         readonly TempFolder _data = new();
-        PaperboyProcess? _server;
+        ServingHub? _server;
         public HttpClient Http { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
-            var port = LoopbackPort.Free();
-            _server = PaperboyProcess.Start(new Dictionary<string, string?>
-            {
-                ["Paperboy:DataDir"] = _data.Path, ["Paperboy:Ingest:Scheduled"] = "false", ["Paperboy:Digest:Scheduled"] = "false",
-                ["Paperboy:Search:Backfill"] = "false",
-            }, "--urls", $"http://127.0.0.1:{port}");
-            Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await PaperboyProcess.WaitUntilServingAsync(Http);
+            _server = await ServingHub.StartAsync(new Dictionary<string, string?> { ["Paperboy:DataDir"] = _data.Path });
+            Http = new HttpClient { BaseAddress = _server.Address };
         }
 
         public async Task DisposeAsync()
