@@ -48,17 +48,15 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : 
         if (holder is null) _held.TryRemove(job, out _);
     }
 
-    public async Task<DateTime?> ExpiresAtAsync(string job, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var conn = await scope.ServiceProvider.GetRequiredService<PaperboyDb>().OpenConnectionAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT expires_at FROM job_leases WHERE name = @name";
-        Add(cmd, "name", job);
-        return await cmd.ExecuteScalarAsync(ct) is { } at and not DBNull ? DateTime.SpecifyKind(Convert.ToDateTime(at, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc) : null;
-    }
+    public async Task<DateTime?> ExpiresAtAsync(string job, CancellationToken ct) =>
+        await RunAsync("SELECT expires_at FROM job_leases WHERE name = @name", [("name", job)], cmd => cmd.ExecuteScalarAsync(ct), ct) is { } at and not DBNull
+            ? DateTime.SpecifyKind(Convert.ToDateTime(at, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)
+            : null;
 
-    async Task<int> ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    Task<int> ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct) =>
+        RunAsync(sql, parameters, cmd => cmd.ExecuteNonQueryAsync(ct), ct);
+
+    async Task<T> RunAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbCommand, Task<T>> run, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         // Through the context, so SQLite's pragmas (synchronous, foreign keys) apply as on every other connection.
@@ -66,7 +64,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time) : 
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters) Add(cmd, name, value);
-        return await cmd.ExecuteNonQueryAsync(ct);
+        return await run(cmd);
     }
 
     static void Add(DbCommand cmd, string name, object value)
