@@ -20,6 +20,8 @@ public static class CollectionPages
         forms.MapPost("/collections", CreateAsync);
         PaperRoutes.Map(forms, "POST", "/collections/{collectionId:long}/papers/{id}/remove", RemoveAsync);
         forms.MapPost("/collections/{collectionId:long}/import", ImportAsync);
+        forms.MapPost("/collections/{collectionId:long}/settings", ChangeAsync);
+        forms.MapPost("/collections/{collectionId:long}/delete", DeleteAsync);
     }
 
     static async Task<IResult> ListAsync(HttpContext ctx, string handle, UserStore users, CollectionStore store, CancellationToken ct)
@@ -60,8 +62,9 @@ public static class CollectionPages
         if (string.IsNullOrEmpty(collection))
         {
             if (CollectionStore.NameProblem(name) is { } nameProblem) return Refused(nameProblem);
-            var created = await store.CreateAsync(viewer.Id, name!, @public == "true", ct);
-            if (created is null) return Refused($"You already have a collection named '{name!.Trim()}': choose it in the list.");
+            var (created, outcome) = await store.CreateAsync(viewer.Id, name!, @public == "true", ct);
+            if (created is null)
+                return Refused(outcome == CollectionOutcome.Full ? CollectionStore.TooManyProblem : $"You already have a collection named '{name!.Trim()}': choose it in the list.");
             collectionId = created.Id;
         }
         else if (!long.TryParse(collection, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out collectionId))
@@ -70,6 +73,7 @@ public static class CollectionPages
         {
             CollectionOutcome.Done or CollectionOutcome.Added => Results.Redirect(CollectionPaths.Page(viewer.Handle, collectionId)),
             CollectionOutcome.PaperNotFound => Pages.Message(404, "Paper not found", $"There is no paper '{paperId}' here."),
+            CollectionOutcome.Full => Pages.Message(409, "Not saved", CollectionStore.FullProblem),
             _ => NotFound(),
         };
     }
@@ -78,10 +82,30 @@ public static class CollectionPages
     {
         if (Viewer.From(ctx) is not { Handle: not null } viewer) return Pages.SignInFirst(ctx);
         if (CollectionStore.NameProblem(name) is { } nameProblem) return Refused(nameProblem);
-        var created = await store.CreateAsync(viewer.Id, name!, @public == "true", ct);
-        return created is null
-            ? Refused($"You already have a collection named '{name!.Trim()}'.")
-            : Results.Redirect(CollectionPaths.Page(viewer.Handle, created.Id));
+        var (created, outcome) = await store.CreateAsync(viewer.Id, name!, @public == "true", ct);
+        return created is not null ? Results.Redirect(CollectionPaths.Page(viewer.Handle, created.Id))
+            : Refused(outcome == CollectionOutcome.Full ? CollectionStore.TooManyProblem : $"You already have a collection named '{name!.Trim()}'.");
+    }
+
+    /// <summary>The owner's settings form: the name, and public or private (an unticked box sends nothing: private).</summary>
+    static async Task<IResult> ChangeAsync(HttpContext ctx, long collectionId, [FromForm] string? name, [FromForm] string? @public, CollectionStore store, CancellationToken ct)
+    {
+        if (Viewer.From(ctx) is not { Handle: not null } viewer) return Pages.SignInFirst(ctx);
+        if (CollectionStore.NameProblem(name) is { } nameProblem) return Refused(nameProblem);
+        return await store.ChangeAsync(viewer.Id, collectionId, name, @public == "true", ct) switch
+        {
+            CollectionOutcome.Done => Results.Redirect(CollectionPaths.Page(viewer.Handle, collectionId)),
+            CollectionOutcome.NameTaken => Refused($"You already have a collection named '{name!.Trim()}'."),
+            _ => NotFound(),
+        };
+    }
+
+    static async Task<IResult> DeleteAsync(HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct)
+    {
+        if (Viewer.From(ctx) is not { Handle: not null } viewer) return Pages.SignInFirst(ctx);
+        return await store.DeleteAsync(viewer.Id, collectionId, ct) == CollectionOutcome.Done
+            ? Results.Redirect(CollectionPaths.List(viewer.Handle))
+            : NotFound();
     }
 
     static async Task<IResult> RemoveAsync(HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct)
@@ -107,6 +131,7 @@ public static class CollectionPages
         var file = BibtexReader.Read(await reader.ReadToEndAsync(ct));
         if (CollectionStore.ImportProblems(file) is { } problems) return Pages.Message(400, "Not imported", string.Join(" ", problems), back, "Back to the collection");
         var result = await store.ImportAsync(viewer.Id, collectionId, file.Entries, ct);
+        if (result.Outcome == CollectionOutcome.Full) return Pages.Message(409, "Not imported", CollectionStore.FullProblem, back, "Back to the collection");
         if (result.Outcome != CollectionOutcome.Done) return NotFound();
         var skipped = string.Concat(result.Unknown.Select(u => $" Skipped {u.Key} (line {u.Line}): {u.Reason}"));
         return Pages.Message(200, "Imported", $"Added {Counted.Of(result.Added.Count, "paper")}; {result.AlreadyThere.Count} already there.{skipped}", back, "Back to the collection");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Paperboy.Domain;
 using Paperboy.Storage;
@@ -11,6 +12,15 @@ namespace Paperboy.Community;
 public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
 {
     public const int MaxName = 100, MaxNote = 2_000, MaxTags = 20, MaxTag = 40;
+
+    /// <summary>How many collections a reader keeps, and how many papers one holds: enough for a life of reading, not for a flood.</summary>
+    public const int MaxCollections = 200, MaxPapers = 10_000;
+
+    /// <summary>What a reader is told when a collection is full.</summary>
+    public static string FullProblem => $"A collection holds at most {MaxPapers:N0} papers; start another one.";
+
+    /// <summary>What a reader is told when they have as many collections as one may have.</summary>
+    public static string TooManyProblem => $"You have {MaxCollections} collections, the most one may have; delete one first.";
 
     public static string? NameProblem(string? name) =>
         string.IsNullOrWhiteSpace(name is null ? null : ControlCharacters.Strip(name)) ? "Give the collection a name."
@@ -37,11 +47,12 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         : file.Entries.Count == 0 ? ["Send a BibTeX file (entries like @misc{key, eprint={1706.03762}, ...}); this one has no entries."]
         : null;
 
-    /// <summary>A new, empty collection; null when its owner already has one of that name.</summary>
-    public async Task<PaperCollection?> CreateAsync(long userId, string name, bool isPublic, CancellationToken ct)
+    /// <summary>A new, empty collection; or <see cref="CollectionOutcome.NameTaken"/> when its owner already has one of that name, <see cref="CollectionOutcome.Full"/> when they have <see cref="MaxCollections"/>.</summary>
+    public async Task<(PaperCollection? Created, CollectionOutcome Outcome)> CreateAsync(long userId, string name, bool isPublic, CancellationToken ct)
     {
         var clean = ControlCharacters.Strip(name).Trim();
-        if (await db.Set<PaperCollection>().AnyAsync(c => c.UserId == userId && c.Name == clean, ct)) return null;
+        if (await db.Set<PaperCollection>().AnyAsync(c => c.UserId == userId && c.Name == clean, ct)) return (null, CollectionOutcome.NameTaken);
+        if (await db.Set<PaperCollection>().CountAsync(c => c.UserId == userId, ct) >= MaxCollections) return (null, CollectionOutcome.Full);
         var now = DateTime.UtcNow;
         var collection = new PaperCollection { UserId = userId, Name = clean, IsPublic = isPublic, CreatedAt = now, UpdatedAt = now };
         using var turn = await gate.EnterAsync(db, ct);
@@ -53,9 +64,44 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         catch (DbUpdateException)
         {
             db.Entry(collection).State = EntityState.Detached;
-            return null; // the same name, created by a request that ran alongside this one
+            return (null, CollectionOutcome.NameTaken); // the same name, created by a request that ran alongside this one
         }
-        return collection;
+        return (collection, CollectionOutcome.Done);
+    }
+
+    /// <summary>Renames one's own collection and/or makes it public or private (null leaves that as it is).</summary>
+    public async Task<CollectionOutcome> ChangeAsync(long userId, long collectionId, string? name, bool? isPublic, CancellationToken ct)
+    {
+        if (await OwnedAsync(userId, collectionId, ct) is var owned and not CollectionOutcome.Done) return owned;
+        var clean = name is null ? null : ControlCharacters.Strip(name).Trim();
+        if (clean is not null && await db.Set<PaperCollection>().AnyAsync(c => c.UserId == userId && c.Name == clean && c.Id != collectionId, ct))
+            return CollectionOutcome.NameTaken;
+        var now = DateTime.UtcNow;
+        using var turn = await gate.EnterAsync(db, ct);
+        try
+        {
+            await db.Set<PaperCollection>().Where(c => c.Id == collectionId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Name, c => clean ?? c.Name)
+                .SetProperty(c => c.IsPublic, c => isPublic ?? c.IsPublic)
+                .SetProperty(c => c.UpdatedAt, now), ct);
+        }
+        catch (DbException)
+        {
+            return CollectionOutcome.NameTaken; // renamed to a name another request gave a collection alongside this one
+        }
+        return CollectionOutcome.Done;
+    }
+
+    /// <summary>Deletes one's own collection with its notes and tags (the papers stay on the hub).</summary>
+    public async Task<CollectionOutcome> DeleteAsync(long userId, long collectionId, CancellationToken ct)
+    {
+        if (await OwnedAsync(userId, collectionId, ct) is var owned and not CollectionOutcome.Done) return owned;
+        using var turn = await gate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<CollectionEntry>().Where(e => e.CollectionId == collectionId).ExecuteDeleteAsync(ct);
+        await db.Set<PaperCollection>().Where(c => c.Id == collectionId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return CollectionOutcome.Done;
     }
 
     /// <summary>The collection if <paramref name="viewerId"/> may see it (it is public, or theirs), with its papers.</summary>
@@ -91,6 +137,9 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
     {
         if (await OwnedAsync(userId, collectionId, ct) is var owned and not CollectionOutcome.Done) return owned;
         if (!await db.Set<Paper>().AnyAsync(p => p.Id == paperId && !p.Hidden, ct)) return CollectionOutcome.PaperNotFound;
+        if (await PapersAsync(collectionId, ct) >= MaxPapers
+            && !await db.Set<CollectionEntry>().AnyAsync(e => e.CollectionId == collectionId && e.PaperId == paperId, ct))
+            return CollectionOutcome.Full;
         try
         {
             return await WriteEntryAsync(collectionId, paperId, note, tags, ct);
@@ -176,6 +225,11 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
             }
         }
         if (added.Count == 0) return new ImportResult(CollectionOutcome.Done, added, already, unknown);
+        if (await PapersAsync(collectionId, ct) + added.Count > MaxPapers)
+        {
+            db.ChangeTracker.Clear();
+            return new ImportResult(CollectionOutcome.Full, [], already, unknown);
+        }
         using var turn = await gate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -192,6 +246,8 @@ public sealed class CollectionStore(PaperboyDb db, SqliteWriteGate gate)
         return c is null || (c.UserId != userId && !c.IsPublic) ? CollectionOutcome.CollectionNotFound
             : c.UserId != userId ? CollectionOutcome.NotYours : CollectionOutcome.Done;
     }
+
+    Task<int> PapersAsync(long collectionId, CancellationToken ct) => db.Set<CollectionEntry>().CountAsync(e => e.CollectionId == collectionId, ct);
 
     Task TouchAsync(long collectionId, DateTime now, CancellationToken ct) =>
         db.Set<PaperCollection>().Where(c => c.Id == collectionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);

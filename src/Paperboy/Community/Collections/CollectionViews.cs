@@ -19,7 +19,7 @@ public sealed record CollectionItem(Paper Paper, string Note, IReadOnlyList<stri
 public sealed record CollectionSummary(long Id, string Name, bool IsPublic, int Papers, DateTime UpdatedAt);
 
 /// <summary>What saving, taking out or importing into a collection came to.</summary>
-public enum CollectionOutcome { Done, Added, CollectionNotFound, NotYours, PaperNotFound, NotInCollection }
+public enum CollectionOutcome { Done, Added, CollectionNotFound, NotYours, PaperNotFound, NotInCollection, NameTaken, Full }
 
 /// <summary>An entry of an imported BibTeX file that was not saved, and why.</summary>
 public sealed record ImportSkipped(string Key, int Line, string Reason);

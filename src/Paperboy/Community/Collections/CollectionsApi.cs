@@ -25,6 +25,10 @@ public static class CollectionsApi
                 .Select(s => new CollectionSummaryResponse(s.Id, s.Name, s.IsPublic, s.Papers, s.UpdatedAt)))).RequireAuthorization(CommunityApi.Member);
         api.MapGet("/{collectionId:long}", async (HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct) =>
             await store.FindAsync(collectionId, Viewer.From(ctx)?.Id, ct) is { } view ? Results.Ok(CollectionResponse.From(view)) : NotFound(collectionId));
+        api.MapPatch("/{collectionId:long}", ChangeAsync).RequireAuthorization(CommunityApi.Member);
+        api.MapDelete("/{collectionId:long}", async (HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct) =>
+            await store.DeleteAsync(Viewer.From(ctx)!.Id, collectionId, ct) is var outcome && outcome == CollectionOutcome.Done
+                ? Results.NoContent() : Refusal(outcome, collectionId, "")).RequireAuthorization(CommunityApi.Member);
         api.MapGet("/{collectionId:long}/export", ExportAsync);
         PaperRoutes.Map(api, "PUT", "/{collectionId:long}/papers/{id}", SaveAsync, e => e.RequireAuthorization(CommunityApi.Member));
         PaperRoutes.Map(api, "DELETE", "/{collectionId:long}/papers/{id}", async (HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct) =>
@@ -42,10 +46,22 @@ public static class CollectionsApi
         if (problem is not null) return problem;
         if (CollectionStore.NameProblem(body!.Name) is { } nameProblem) return ApiProblems.BadInput("name", nameProblem);
         var viewer = Viewer.From(ctx)!;
-        var created = await store.CreateAsync(viewer.Id, body.Name!, body.Public ?? false, ct);
-        if (created is null) return ApiProblems.Problem(409, "Already exists", $"You already have a collection named '{body.Name!.Trim()}'.", "name");
+        var (created, outcome) = await store.CreateAsync(viewer.Id, body.Name!, body.Public ?? false, ct);
+        if (created is null) return outcome == CollectionOutcome.Full ? ApiProblems.Problem(409, "Too many collections", CollectionStore.TooManyProblem) : NameTaken(body.Name!);
         var view = (await store.FindAsync(created.Id, viewer.Id, ct))!;
         return TypedResults.Created($"/api/collections/{created.Id}", CollectionResponse.From(view));
+    }
+
+    static async Task<IResult> ChangeAsync(HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CollectionRequest>(ctx.Request, CollectionExample, ct);
+        if (problem is not null) return problem;
+        if (body!.Name is not null && CollectionStore.NameProblem(body.Name) is { } nameProblem) return ApiProblems.BadInput("name", nameProblem);
+        var viewer = Viewer.From(ctx)!;
+        var outcome = await store.ChangeAsync(viewer.Id, collectionId, body.Name, body.Public, ct);
+        if (outcome == CollectionOutcome.NameTaken) return NameTaken(body.Name!);
+        if (outcome != CollectionOutcome.Done) return Refusal(outcome, collectionId, "");
+        return TypedResults.Ok(CollectionResponse.From((await store.FindAsync(collectionId, viewer.Id, ct))!));
     }
 
     static async Task<IResult> SaveAsync(HttpContext ctx, long collectionId, CollectionStore store, CancellationToken ct)
@@ -99,6 +115,8 @@ public static class CollectionsApi
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'), false);
     }
 
+    static IResult NameTaken(string name) => ApiProblems.Problem(409, "Already exists", $"You already have a collection named '{name.Trim()}'.", "name");
+
     static IResult NotFound(long collectionId) => ApiProblems.NotFound($"There is no collection {collectionId} here, or it is private.");
 
     static IResult Refusal(CollectionOutcome outcome, long collectionId, string paperId) => outcome switch
@@ -106,6 +124,7 @@ public static class CollectionsApi
         CollectionOutcome.NotYours => ApiProblems.Problem(403, "Forbidden", $"Collection {collectionId} is someone else's."),
         CollectionOutcome.PaperNotFound => ApiProblems.PaperNotFound(paperId),
         CollectionOutcome.NotInCollection => ApiProblems.Problem(404, "Not found", $"Paper {paperId} is not in collection {collectionId}.", "id"),
+        CollectionOutcome.Full => ApiProblems.Problem(409, "Collection full", CollectionStore.FullProblem),
         _ => NotFound(collectionId),
     };
 }

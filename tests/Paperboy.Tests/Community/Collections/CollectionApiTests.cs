@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Paperboy.Tests.Community.CommunityTestData;
+using CollectionStoreLimits = Paperboy.Community.CollectionStore;
 
 namespace Paperboy.Tests.Community.Collections;
 
@@ -199,6 +200,92 @@ public abstract class CollectionApiTests(Engine engine)
         Assert.Equal("A paper takes at most 20 tags; these are 21.", (await JsonAsync(manyTags)).GetProperty("errors").GetProperty("tags")[0].GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
         Assert.Equal(0, await EntriesAsync(app));
+    }
+
+    [Fact]
+    public async Task TheOwnerRenamesACollectionMakesItPublicAndOthersThenSeeIt()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var (_, bob) = await AddUserAsync(app, "bob");
+        var id = await CreateAsync(ApiClient(app, ada), "Drafts");
+        await CreateAsync(ApiClient(app, ada), "Taken");
+
+        var hiddenBefore = await ApiClient(app, bob).GetAsync($"/api/collections/{id}");
+        var renamed = await ApiClient(app, ada).PatchAsJsonAsync($"/api/collections/{id}", new { name = " Reading group ", @public = true });
+        var seen = await ApiClient(app, bob).GetAsync($"/api/collections/{id}");
+        var clash = await ApiClient(app, ada).PatchAsJsonAsync($"/api/collections/{id}", new { name = "Taken" });
+        var byBob = await ApiClient(app, bob).PatchAsJsonAsync($"/api/collections/{id}", new { @public = false });
+        var privateAgain = await ApiClient(app, ada).PatchAsJsonAsync($"/api/collections/{id}", new { @public = false });
+        var hiddenAfter = await ApiClient(app, bob).GetAsync($"/api/collections/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, hiddenBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(("Reading group", true), ((await JsonAsync(seen)).GetProperty("name").GetString(), (await JsonAsync(seen)).GetProperty("public").GetBoolean()));
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.Equal("You already have a collection named 'Taken'.", (await JsonAsync(clash)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byBob.StatusCode);
+        Assert.Equal("Reading group", (await JsonAsync(privateAgain)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, hiddenAfter.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingACollectionTakesItsEntriesAndLeavesThePapersAndOthersCollections()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPaperAsync(app, "2409.01234");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var (_, bob) = await AddUserAsync(app, "bob");
+        var doomed = await CreateAsync(ApiClient(app, ada), "Old", isPublic: true);
+        var kept = await CreateAsync(ApiClient(app, bob), "Bob's");
+        await ApiClient(app, ada).PutAsJsonAsync($"/api/collections/{doomed}/papers/2409.01234", new { note = "x" });
+        await ApiClient(app, bob).PutAsJsonAsync($"/api/collections/{kept}/papers/2409.01234", new { note = "y" });
+
+        var byBob = await ApiClient(app, bob).DeleteAsync($"/api/collections/{doomed}");
+        var deleted = await ApiClient(app, ada).DeleteAsync($"/api/collections/{doomed}");
+        var again = await ApiClient(app, ada).DeleteAsync($"/api/collections/{doomed}");
+        var gone = await ApiClient(app, null).GetAsync($"/api/collections/{doomed}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byBob.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var entry = Assert.Single(await app.WithDbAsync(db => db.Set<CollectionEntry>().ToListAsync()));
+        Assert.Equal((kept, "y"), (entry.CollectionId, entry.Note));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Paper>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task AReaderAtTheLimitOfCollectionsOrAFullCollectionGets409AndNothingMore()
+    {
+        await using var app = await PaperboyFactory.StartAsync(engine);
+        await AddPaperAsync(app, "2409.01234");
+        var (user, ada) = await AddUserAsync(app, "ada");
+        var full = await CreateAsync(ApiClient(app, ada), "Full");
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.AddRange(Enumerable.Range(1, CollectionStoreLimits.MaxCollections - 1).Select(i =>
+                new PaperCollection { UserId = user.Id, Name = $"c{i}", CreatedAt = now, UpdatedAt = now }));
+            await db.SaveChangesAsync();
+            // Fill "Full" with as many papers as a collection holds, in one statement a table.
+            var (number, stamp) = db.IsPostgres ? ("lpad(i::text, 5, '0')", "now()") : ("printf('%05d', i)", "'2024-12-01 00:00:00'");
+            var numbers = $"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {CollectionStoreLimits.MaxPapers - 1})";
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO papers (id, title, published_at, updated_at, created_at) {numbers} SELECT '2412.' || {number}, 'Filler', {stamp}, {stamp}, {stamp} FROM n");
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO collection_papers (collection_id, paper_id, added_at, updated_at) {numbers} SELECT {full}, '2412.' || {number}, {stamp}, {stamp} FROM n");
+        });
+
+        var oneMore = await ApiClient(app, ada).PostAsJsonAsync("/api/collections", new { name = "One too many" });
+        var intoFull = await ApiClient(app, ada).PutAsJsonAsync($"/api/collections/{full}/papers/2409.01234", new { note = "no room" });
+        var noteOnAPaperThere = await ApiClient(app, ada).PutAsJsonAsync($"/api/collections/{full}/papers/2412.00007", new { note = "still editable" });
+
+        Assert.Equal(HttpStatusCode.Conflict, oneMore.StatusCode);
+        Assert.Equal("You have 200 collections, the most one may have; delete one first.", (await JsonAsync(oneMore)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, intoFull.StatusCode);
+        Assert.Equal("A collection holds at most 10,000 papers; start another one.", (await JsonAsync(intoFull)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, noteOnAPaperThere.StatusCode);
+        Assert.Equal(CollectionStoreLimits.MaxCollections, await app.WithDbAsync(db => db.Set<PaperCollection>().CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Set<CollectionEntry>().AnyAsync(e => e.PaperId == "2409.01234")));
     }
 
     [Fact]

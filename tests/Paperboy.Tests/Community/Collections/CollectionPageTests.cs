@@ -129,6 +129,73 @@ public class CollectionPageTests
     }
 
     [Fact]
+    public async Task TheOwnerRenamesMakesPublicAndDeletesACollectionFromItsPage()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        await AddPaperAsync(app, "2409.01234", "Worth keeping");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        var id = await CreateWithPaperAsync(app, ada, "Drafts", false, "2409.01234", "a note");
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInAsync(app, client, "ada@example.org");
+        var page = await client.GetStringAsync($"/u/ada/collections/{id}");
+
+        var changed = await client.PostAsync($"/collections/{id}/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "Reading group", ["public"] = "true", ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        var seenByAnyone = await app.CreateClient().GetStringAsync($"/u/ada/collections/{id}");
+        var blankName = await client.PostAsync($"/collections/{id}/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = " ", ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        var deleted = await client.PostAsync($"/collections/{id}/delete", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        var list = await client.GetStringAsync("/u/ada/collections");
+
+        Assert.Contains("Delete this collection", page);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("<h1 class=\"collection-name\">Reading group</h1>", seenByAnyone);
+        Assert.Contains("Worth keeping", seenByAnyone);
+        Assert.Equal(HttpStatusCode.BadRequest, blankName.StatusCode);
+        Assert.Contains("Give the collection a name.", await blankName.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/u/ada/collections", deleted.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Reading group", list);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/u/ada/collections/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SomeoneElseCannotRenameOrDeleteACollectionFromAForm()
+    {
+        await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
+        await AddPaperAsync(app, "2409.01234");
+        var (_, ada) = await AddUserAsync(app, "ada");
+        await AddUserAsync(app, "bob");
+        var id = await CreateWithPaperAsync(app, ada, "Ada's", true, "2409.01234", "mine");
+        var bob = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInAsync(app, bob, "bob@example.org");
+        var page = await bob.GetStringAsync($"/u/ada/collections/{id}");
+        var token = AntiforgeryToken(await bob.GetStringAsync("/papers/2409.01234"));
+
+        var rename = await bob.PostAsync($"/collections/{id}/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "Bob's now", ["__RequestVerificationToken"] = token,
+        }));
+        var delete = await bob.PostAsync($"/collections/{id}/delete", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.DoesNotContain("Delete this collection", page);
+        Assert.Equal(HttpStatusCode.NotFound, rename.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        var collection = await app.WithDbAsync(db => db.Set<PaperCollection>().SingleAsync());
+        Assert.Equal(("Ada's", true), (collection.Name, collection.IsPublic));
+    }
+
+    [Fact]
     public async Task TheOwnerImportsABibtexFileFromTheCollectionPageAndSeesWhatWasSkipped()
     {
         await using var app = await PaperboyFactory.StartAsync(Engine.Sqlite);
