@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Paperboy.Storage;
+using Paperboy.Web;
 
 namespace Paperboy.Community;
 
@@ -14,6 +15,8 @@ public static class CommunitySetup
         services.AddMemoryCache();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<UpvoteWriter>();
+        services.AddSingleton<MemberVotes>();
+        services.AddSingleton<IMemberState>(sp => sp.GetRequiredService<MemberVotes>());
         services.AddScoped<UserStore>();
         services.AddScoped<SignInService>();
         services.AddScoped<ApiTokenStore>();

@@ -33,16 +33,18 @@ public static class PapersSetup
     {
         app.Services.GetRequiredService<DataVersion>().CountsDelay = app.Services.GetRequiredService<IOptions<FeedOptions>>().Value.CountsDelay;
         var pages = app.MapGroup("/papers").ExcludeFromDescription().CacheOutput(CachePolicy);
-        pages.MapGet("", ListPages.LatestAsync);
-        pages.MapGet("/date/{date}", ListPages.DayAsync);
-        pages.MapGet("/week/{week}", ListPages.WeekAsync);
-        pages.MapGet("/month/{month}", ListPages.MonthAsync);
+        // Lists differ between members only in their votes: members get one shared rendering with their own votes put in.
+        var lifetime = app.Services.GetRequiredService<IOptions<FeedOptions>>().Value.CacheLifetime;
+        pages.MapGet("", ListPages.LatestAsync).ShareWithMembers(lifetime);
+        pages.MapGet("/date/{date}", ListPages.DayAsync).ShareWithMembers(lifetime);
+        pages.MapGet("/week/{week}", ListPages.WeekAsync).ShareWithMembers(lifetime);
+        pages.MapGet("/month/{month}", ListPages.MonthAsync).ShareWithMembers(lifetime);
         pages.MapGet("/feed.atom", AtomFeeds.LatestAsync);
         pages.MapGet("/date/{date}/feed.atom", AtomFeeds.DayAsync);
         pages.MapGet("/week/{week}/feed.atom", AtomFeeds.WeekAsync);
         pages.MapGet("/month/{month}/feed.atom", AtomFeeds.MonthAsync);
         // Scores decay slowly: a few seconds' cache is invisible, and a vote shows within a second (the data version moves).
-        pages.MapGet("/trending", TrendingEndpoints.PageAsync);
+        pages.MapGet("/trending", TrendingEndpoints.PageAsync).ShareWithMembers(lifetime);
         pages.MapGet("/trending/feed.atom", TrendingEndpoints.FeedAsync);
         app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
 

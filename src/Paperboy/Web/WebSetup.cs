@@ -26,6 +26,7 @@ public static class WebSetup
         services.AddSingleton<OutputCacheMetrics>();
         services.AddOptions<OutputCacheOptions>().Configure<OutputCacheMetrics>((o, metrics) => o.AddBasePolicy(metrics));
         services.AddSingleton<LatestImports>();
+        services.AddSingleton<MemberPages>();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLine);
         return services;
     }
@@ -40,6 +41,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from it
+        app.Use(app.Services.GetRequiredService<MemberPages>().InvokeAsync); // members get the shared rendering with their own votes
         app.Use(RenderSharedPagesToTheEnd);
         app.UseRateLimiter();
         app.UseAntiforgery();

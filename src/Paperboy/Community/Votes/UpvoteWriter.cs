@@ -22,11 +22,13 @@ public sealed class UpvoteWriter : IAsyncDisposable
     sealed record Pending(long UserId, string PaperId, bool Add, TaskCompletionSource<int> Done);
 
     readonly DataVersion _version;
+    readonly MemberVotes _members;
 
-    public UpvoteWriter(IServiceScopeFactory scopes, DataVersion version, ILogger<UpvoteWriter> log)
+    public UpvoteWriter(IServiceScopeFactory scopes, DataVersion version, MemberVotes members, ILogger<UpvoteWriter> log)
     {
         _scopes = scopes;
         _version = version;
+        _members = members;
         _log = log;
         _loop = Task.Run(RunAsync);
     }
@@ -91,6 +93,7 @@ public sealed class UpvoteWriter : IAsyncDisposable
             }
             await tx.CommitAsync();
             _version.BumpCounts(); // cached lists show the new counts within DataVersion.CountsDelay
+            foreach (var userId in batch.Select(p => p.UserId).Distinct()) _members.Changed(userId);
             foreach (var p in batch) p.Done.TrySetResult(counts[p.PaperId]);
         }
         finally
