@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The daily page under load: builds Release, loads the 75k arXiv snapshot and every recorded HF day into a fresh
-# SQLite database, then runs wrk (2 threads, 64 connections, 30 s) against /papers/date/DAY (a 50-paper day) and,
-# in the same run, against a bare ASP.NET Core endpoint (bench/Bare) for the ratio. Prints requests/s, p99 and the
+# SQLite database, then runs wrk (2 threads, 64 connections, 30 s) against /papers/date/DAY (a 50-paper day), the
+# other lists, a paper page and the API's lists, signed out and (the pages) signed in as a member with votes of their
+# own, and, in the same run, against bare ASP.NET Core (bench/Bare): "/" writing a few bytes, and "/page" writing the
+# daily page's own bytes from memory, the fair limit. Prints requests/s, p99, the ratio to the bare page, and the
 # server's resident memory after the load. Results go to docs/benchmarks.md ("Daily page").
 #   bash bench/daily-page.sh            # DAY=2026-05-12 DURATION=30s PORT=5181 override
 set -euo pipefail
@@ -36,30 +38,51 @@ else
 fi
 sqlite3 "$work/data/paperboy.db" "SELECT 'papers: ' || (SELECT count(*) FROM papers) || ', featured: ' || (SELECT count(*) FROM featured_papers) || ', on $day: ' || (SELECT count(*) FROM featured_papers WHERE day = '$day')"
 
-run_wrk() { # name url
-  curl -sf -o /dev/null "$2" || { echo "$1: $2 does not answer 200" >&2; exit 1; }
-  wrk -t2 -c64 -d5s "$2" >/dev/null # warm-up: JIT, caches, connection pools
-  local out; out=$(wrk -t2 -c64 -d"$duration" --latency "$2")
-  local rps p99 errors
+bare_rps=""
+run_wrk() { # name url [cookie]
+  local header=(); [ -n "${3:-}" ] && header=(-H "Cookie: $3")
+  curl -sf -o /dev/null "${header[@]}" "$2" || { echo "$1: $2 does not answer 200" >&2; exit 1; }
+  wrk -t2 -c64 -d5s "${header[@]}" "$2" >/dev/null # warm-up: JIT, caches, connection pools
+  local out; out=$(wrk -t2 -c64 -d"$duration" --latency "${header[@]}" "$2")
+  local rps p99 errors ratio=""
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" || true)
-  printf '%-12s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "${errors:-no errors}"
+  [ -n "$bare_rps" ] && ratio=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.2f of the bare page", a / b }')
+  printf '%-22s %10s req/s   p99 %8s   %-20s %s\n' "$1" "$rps" "$p99" "$ratio" "${errors:-no errors}"
+  last_rps=$rps
 }
 
 echo "== serve"
 (cd "$work/paperboy" && exec ./paperboy --urls "http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning) >"$work/paperboy.log" 2>&1 &
 pids+=($!); server=$!
-(cd "$work/bare" && exec ./bare --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 &
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/papers" && break; sleep 0.2; done
+hub=http://127.0.0.1:$port
+curl -s "$hub/papers/date/$day" > "$work/page.html"
+(cd "$work/bare" && BARE_PAGE="$work/page.html" exec ./bare --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/papers" && curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
-entries=$(curl -s "http://127.0.0.1:$port/papers/date/$day" | grep -c 'class="paper-entry"')
-echo "/papers/date/$day lists $entries papers ($(curl -s "http://127.0.0.1:$port/papers/date/$day" | wc -c) bytes)"
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
+echo "/papers/date/$day lists $(grep -c 'class="paper-entry"' "$work/page.html") papers ($(wc -c < "$work/page.html") bytes)"
+# A member signed in through the real link form, with votes on 5 of the day's papers.
+cookie=$(python3 bench/member-cookie.py "$work/data/paperboy.db" "$hub" member@example.org member "$day" 5)
+echo "signed in as @member: $(curl -s -H "Cookie: $cookie" "$hub/papers/date/$day" | grep -c 'aria-pressed="true"') of the day's buttons pressed"
+paper=$(grep -o 'href="/papers/[0-9][0-9.]*"' "$work/page.html" | head -1 | sed 's/href="//; s/"//')
+week=$(date -d "$day" +%G-W%V); month=${day%-*}
 
-echo "== wrk -t2 -c64 -d$duration ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'))"
-run_wrk "daily page" "http://127.0.0.1:$port/papers/date/$day"
+echo "== wrk -t2 -c64 -d$duration ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg))"
+run_wrk "bare page (same bytes)" "http://127.0.0.1:$bare_port/page"; bare_rps=$last_rps
+run_wrk "daily page" "$hub/papers/date/$day"; anonymous_rps=$last_rps
+run_wrk "daily page, member" "$hub/papers/date/$day" "$cookie"
+echo "  member / signed out: $(awk -v a="$last_rps" -v b="$anonymous_rps" 'BEGIN { printf "%.2f", a / b }')"
+run_wrk "week page" "$hub/papers/week/$week"
+run_wrk "week page, member" "$hub/papers/week/$week" "$cookie"
+run_wrk "month page" "$hub/papers/month/$month"
 # Issue 3 wants the trending page at the daily page's throughput: same server, same data, same load.
-echo "/papers/trending lists $(curl -s "http://127.0.0.1:$port/papers/trending" | grep -c 'class="paper-entry"') papers"
-run_wrk "trending page" "http://127.0.0.1:$port/papers/trending"
-run_wrk "bare" "http://127.0.0.1:$bare_port/"
+run_wrk "trending page" "$hub/papers/trending"; anonymous_rps=$last_rps
+run_wrk "trending page, member" "$hub/papers/trending" "$cookie"
+echo "  member / signed out: $(awk -v a="$last_rps" -v b="$anonymous_rps" 'BEGIN { printf "%.2f", a / b }')"
+run_wrk "paper page" "$hub$paper"
+run_wrk "API day list" "$hub/api/daily_papers?date=$day"
+run_wrk "API paper" "$hub/api${paper}"
+run_wrk "bare (a few bytes)" "http://127.0.0.1:$bare_port/"
 echo "paperboy resident memory after the load: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$server/status) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status))"
