@@ -48,8 +48,8 @@ run_wrk() { # name url [cookie]
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" || true)
-  [ -n "$bare_rps" ] && ratio=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.2f of the bare page", a / b }')
-  printf '%-22s %10s req/s   p99 %8s   %-20s %s\n' "$1" "$rps" "$p99" "$ratio" "${errors:-no errors}"
+  [ -n "$bare_rps" ] && ratio=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.2f of bare", a / b }')
+  printf '%-40s %10s req/s   p99 %8s   %-12s %s\n' "$1" "$rps" "$p99" "$ratio" "${errors:-no errors}"
   last_rps=$rps
 }
 
@@ -58,31 +58,30 @@ echo "== serve"
 pids+=($!); server=$!
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/papers" && break; sleep 0.2; done
 hub=http://127.0.0.1:$port
-curl -s "$hub/papers/date/$day" > "$work/page.html"
-(cd "$work/bare" && BARE_PAGE="$work/page.html" exec ./bare --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
-echo "/papers/date/$day lists $(grep -c 'class="paper-entry"' "$work/page.html") papers ($(wc -c < "$work/page.html") bytes)"
 # A member signed in through the real link form, with votes on 5 of the day's papers.
 cookie=$(python3 bench/member-cookie.py "$work/data/paperboy.db" "$hub" member@example.org member "$day" 5)
 echo "signed in as @member: $(curl -s -H "Cookie: $cookie" "$hub/papers/date/$day" | grep -c 'aria-pressed="true"') of the day's buttons pressed"
-paper=$(grep -o 'href="/papers/[0-9][0-9.]*"' "$work/page.html" | head -1 | sed 's/href="//; s/"//')
+paper=$(curl -s "$hub/papers/date/$day" | grep -o 'href="/papers/[0-9][0-9.]*"' | head -1 | sed 's/href="//; s/"//')
 week=$(date -d "$day" +%G-W%V); month=${day%-*}
+# name, address: every page is measured signed out against the bare server writing its own bytes; the lists signed in too.
+targets=("day.html /papers/date/$day" "week.html /papers/week/$week" "month.html /papers/month/$month" "trending.html /papers/trending"
+         "paper.html $paper" "api-day.json /api/daily_papers?date=$day" "api-paper.json /api${paper}")
+mkdir -p "$work/pages"
+for t in "${targets[@]}"; do set -- $t; curl -s "$hub$2" > "$work/pages/$1"; echo "$2: $(wc -c < "$work/pages/$1") bytes"; done
+echo "$day lists $(grep -c 'class="paper-entry"' "$work/pages/day.html") papers"
+(cd "$work/bare" && BARE_PAGES="$work/pages" exec ./bare --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
 
 echo "== wrk -t2 -c64 -d$duration ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg))"
-run_wrk "bare page (same bytes)" "http://127.0.0.1:$bare_port/page"; bare_rps=$last_rps
-run_wrk "daily page" "$hub/papers/date/$day"; anonymous_rps=$last_rps
-run_wrk "daily page, member" "$hub/papers/date/$day" "$cookie"
-echo "  member / signed out: $(awk -v a="$last_rps" -v b="$anonymous_rps" 'BEGIN { printf "%.2f", a / b }')"
-run_wrk "week page" "$hub/papers/week/$week"
-run_wrk "week page, member" "$hub/papers/week/$week" "$cookie"
-run_wrk "month page" "$hub/papers/month/$month"
-# Issue 3 wants the trending page at the daily page's throughput: same server, same data, same load.
-run_wrk "trending page" "$hub/papers/trending"; anonymous_rps=$last_rps
-run_wrk "trending page, member" "$hub/papers/trending" "$cookie"
-echo "  member / signed out: $(awk -v a="$last_rps" -v b="$anonymous_rps" 'BEGIN { printf "%.2f", a / b }')"
-run_wrk "paper page" "$hub$paper"
-run_wrk "API day list" "$hub/api/daily_papers?date=$day"
-run_wrk "API paper" "$hub/api${paper}"
-run_wrk "bare (a few bytes)" "http://127.0.0.1:$bare_port/"
+for t in "${targets[@]}"; do
+  set -- $t
+  bare_rps=""; run_wrk "bare $1" "http://127.0.0.1:$bare_port/pages/$1"; bare_rps=$last_rps
+  run_wrk "$2" "$hub$2"; anonymous_rps=$last_rps
+  if [[ $2 == /papers/* && $2 != "$paper" ]]; then
+    run_wrk "$2 member" "$hub$2" "$cookie"
+    echo "  member / signed out: $(awk -v a="$last_rps" -v b="$anonymous_rps" 'BEGIN { printf "%.2f", a / b }')"
+  fi
+done
+bare_rps=""; run_wrk "bare (a few bytes)" "http://127.0.0.1:$bare_port/"
 echo "paperboy resident memory after the load: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$server/status) (peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status))"

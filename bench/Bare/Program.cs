@@ -1,18 +1,14 @@
-// The bare ASP.NET Core endpoints the daily page is measured against (bench/daily-page.sh): "/" writes a few bytes;
-// "/page" writes, from memory, the bytes of the file BARE_PAGE names (the daily page as the hub serves it), so the
-// hub's pages are compared with the fastest way to send the same page.
-using Microsoft.Net.Http.Headers;
-
+// The bare ASP.NET Core endpoints the hub's pages are measured against (bench/daily-page.sh): "/" writes a few bytes;
+// "/pages/{name}" writes, from memory, the bytes of the file of that name in the folder BARE_PAGES names (each page as
+// the hub serves it), so each page is compared with the fastest way to send the same bytes.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-var page = Environment.GetEnvironmentVariable("BARE_PAGE") is { Length: > 0 } path ? File.ReadAllBytes(path) : "<!DOCTYPE html>"u8.ToArray();
+var pages = Environment.GetEnvironmentVariable("BARE_PAGES") is { Length: > 0 } folder
+    ? Directory.GetFiles(folder).ToDictionary(Path.GetFileName, File.ReadAllBytes)
+    : [];
 app.MapGet("/", () => "Hello, World!");
-app.MapGet("/page", (HttpContext context) =>
-{
-    context.Response.ContentType = "text/html; charset=utf-8";
-    context.Response.ContentLength = page.Length;
-    context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
-    return context.Response.Body.WriteAsync(page).AsTask();
-});
+app.MapGet("/pages/{name}", (string name) => pages.TryGetValue(name, out var page)
+    ? Results.Bytes(page, name.EndsWith(".json", StringComparison.Ordinal) ? "application/json; charset=utf-8" : "text/html; charset=utf-8")
+    : Results.NotFound());
 app.Run();
