@@ -126,13 +126,9 @@ if [ "$only" != daily ]; then
 
   if [ "${PG:-}" = 1 ]; then
     echo "== import snapshot, PostgreSQL 15 (throwaway cluster), fresh database per run"
-    pgbin=/usr/lib/postgresql/15/bin
-    pgdir="$work/pg"; mkdir -p "$pgdir"; pgport=$(( 20000 + RANDOM % 20000 ))
-    as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdir"
-    as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
-    pg_stop="as_pg $pgbin/pg_ctl -D $pgdir/data -m immediate stop"
+    pgdir="$work/pg"; source scripts/pg-cluster.sh
+    pg_cluster_start "$pgdir"
+    pg_stop="pg_cluster_stop $pgdir"
     for i in $(seq "$rounds"); do
       echo "round $i/$rounds (load average $(cut -d' ' -f1 /proc/loadavg))"
       for side in $(sides "$i"); do

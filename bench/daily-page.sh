@@ -5,7 +5,8 @@
 # own, and, in the same run, against bare ASP.NET Core (bench/Bare): "/" writing a few bytes, and "/page" writing the
 # daily page's own bytes from memory, the fair limit. Prints requests/s, p99, the ratio to the bare page, and the
 # server's resident memory after the load. Results go to docs/benchmarks.md ("Daily page").
-#   bash bench/daily-page.sh            # DAY=2026-05-12 DURATION=30s PORT=5181 override
+#   bash bench/daily-page.sh            # DAY=2026-05-12 DURATION=30s PORT=5181 override; ENGINE=postgres: the same on
+#                                       # PostgreSQL 15 (a throwaway cluster, scripts/pg-cluster.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,16 +17,25 @@ port=${PORT:-5181}
 bare_port=$((port + 1))
 work=$(mktemp -d /tmp/paperboy-bench.XXXXXX)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+engine=${ENGINE:-sqlite}
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ "$engine" = postgres ] && pg_cluster_stop "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "== build (Release)"
 dotnet publish src/Paperboy -c Release -o "$work/paperboy" --nologo -v q >/dev/null
 dotnet publish bench/Bare -c Release -o "$work/bare" --nologo -v q >/dev/null
 
-echo "== load: 75k snapshot + every HF day into $work/data"
+echo "== load: 75k snapshot + every HF day into a fresh $engine database"
 # The embedding back-fill of 80k fresh papers would take the cores for an hour: measured apart (see Search).
 export Paperboy__DataDir="$work/data" Paperboy__Ingest__Scheduled=false Paperboy__Search__Backfill=false
+db="$work/data/paperboy.db"
+if [ "$engine" = postgres ]; then
+  source scripts/pg-cluster.sh
+  pg_cluster_start "$work/pg"
+  export Paperboy__Database__Provider=postgres ConnectionStrings__Paperboy="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+  db="postgres:$pgport"
+fi
+query() { if [ "$engine" = postgres ]; then psql -X -At -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -c "$1"; else sqlite3 "$work/data/paperboy.db" "$1"; fi; }
 paperboy() { (cd "$work/paperboy" && ./paperboy "$@"); }
 paperboy migrate >/dev/null
 verbs=$(paperboy import --help 2>&1 || true)
@@ -36,7 +46,7 @@ else
   paperboy import snapshot "$data/arxiv-snapshot/arxiv-metadata-75k.jsonl.gz" 2>&1 | tail -1
   paperboy import hf-daily "$data/hf-daily-papers" 2>&1 | tail -1
 fi
-sqlite3 "$work/data/paperboy.db" "SELECT 'papers: ' || (SELECT count(*) FROM papers) || ', featured: ' || (SELECT count(*) FROM featured_papers) || ', on $day: ' || (SELECT count(*) FROM featured_papers WHERE day = '$day')"
+query "SELECT 'papers: ' || (SELECT count(*) FROM papers) || ', featured: ' || (SELECT count(*) FROM featured_papers) || ', on $day: ' || (SELECT count(*) FROM featured_papers WHERE day = '$day')"
 
 bare_rps=""
 run_wrk() { # name url [cookie]
@@ -59,7 +69,7 @@ pids+=($!); server=$!
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/papers" && break; sleep 0.2; done
 hub=http://127.0.0.1:$port
 # A member signed in through the real link form, with votes on 5 of the day's papers.
-cookie=$(python3 bench/member-cookie.py "$work/data/paperboy.db" "$hub" member@example.org member "$day" 5)
+cookie=$(python3 bench/member-cookie.py "$db" "$hub" member@example.org member "$day" 5)
 echo "signed in as @member: $(curl -s -H "Cookie: $cookie" "$hub/papers/date/$day" | grep -c 'aria-pressed="true"') of the day's buttons pressed"
 paper=$(curl -s "$hub/papers/date/$day" | grep -o 'href="/papers/[0-9][0-9.]*"' | head -1 | sed 's/href="//; s/"//')
 week=$(date -d "$day" +%G-W%V); month=${day%-*}
@@ -73,7 +83,7 @@ echo "$day lists $(grep -c 'class="paper-entry"' "$work/pages/day.html") papers"
 pids+=($!)
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done
 
-echo "== wrk -t2 -c64 -d$duration ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== wrk -t2 -c64 -d$duration, $engine ($(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg))"
 for t in "${targets[@]}"; do
   set -- $t
   bare_rps=""; run_wrk "bare $1" "http://127.0.0.1:$bare_port/pages/$1"; bare_rps=$last_rps

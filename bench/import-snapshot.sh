@@ -16,10 +16,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 file=${PAPERBOY_BENCH_SNAPSHOT:-$(pwd)/../shared/data/arxiv-snapshot/arxiv-metadata-75k.jsonl.gz}
 work=$(mktemp -d /tmp/paperboy-bench.XXXXXX); chmod 755 "$work"
-pgbin=/usr/lib/postgresql/15/bin
 pgdir="$work/pg"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+source scripts/pg-cluster.sh
+trap 'pg_cluster_stop "$pgdir"; rm -rf "$work"' EXIT
 if [ "${PAPERBOY_BENCH_PLAIN:-}" = 1 ]; then
   dotnet build src/Paperboy -c Release -v q -nologo >/dev/null; program=src/Paperboy/bin/Release/net10.0/paperboy.dll
 else
@@ -39,10 +38,7 @@ for i in $(seq "$runs"); do /usr/bin/time -f "%e s" bash -c "gzip -dc '$file' | 
 
 pg=1; [ "${PAPERBOY_BENCH_SKIP_PG:-}" = 1 ] && pg=0
 if [ $pg = 1 ]; then
-  mkdir -p "$pgdir"; pgport=$(( 20000 + RANDOM % 20000 ))
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdir"
-  as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
+  pg_cluster_start "$pgdir"
 fi
 pgenv=(env Paperboy__DataDir="$work/pgdata" Paperboy__Database__Provider=postgres
        ConnectionStrings__Paperboy="Host=127.0.0.1;Port=${pgport:-0};Username=postgres;Database=bench")

@@ -17,21 +17,13 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# A throwaway PostgreSQL 15 cluster; initdb refuses root, so the cluster belongs to the postgres user.
-pgbin=/usr/lib/postgresql/15/bin
+# A throwaway PostgreSQL 15 cluster (scripts/pg-cluster.sh), made for speed: the tests never need it after a crash.
 pgdir=$(mktemp -d /tmp/paperboy-pg.XXXXXX)
-pgport=${PAPERBOY_TEST_PG_PORT:-$(( 20000 + RANDOM % 20000 ))}
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdir"
-cleanup() {
-  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pgdir"
-}
+pgport=${PAPERBOY_TEST_PG_PORT:-}
+source "$root/scripts/pg-cluster.sh"
+cleanup() { pg_cluster_stop "$pgdir"; rm -rf "$pgdir"; }
 trap cleanup EXIT
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o \
-  "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-  start >/dev/null
+pg_cluster_start "$pgdir" fsync=off synchronous_commit=off full_page_writes=off max_connections=300
 export PAPERBOY_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Pooling=true;Maximum Pool Size=20"
 
 results="$root/tests/TestResults"

@@ -37,12 +37,10 @@ export Paperboy__Ingest__Scheduled=false Paperboy__Digest__Scheduled=false Paper
        Paperboy__Digest__ClaimSeconds=$claim_seconds Paperboy__Search__IntraOpThreads=1
 
 if [ "$engine" = postgres ]; then
-  pgbin=/usr/lib/postgresql/15/bin; pgdir=$(mktemp -d /tmp/paperboy-crash-pg.XXXXXX); pgport=$(( 20000 + RANDOM % 20000 ))
-  as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdir"
-  trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"' EXIT
-  as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" start >/dev/null
+  pgdir=$(mktemp -d /tmp/paperboy-crash-pg.XXXXXX)
+  source scripts/pg-cluster.sh
+  trap 'pg_cluster_stop "$pgdir"; rm -rf "$pgdir"' EXIT
+  pg_cluster_start "$pgdir"
   export Paperboy__Database__Provider=postgres
 fi
 

@@ -14,15 +14,10 @@ bench() { nice -n 19 dotnet /tmp/pbbench-1m/Paperboy.Bench.dll "$@"; }
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # A PostgreSQL 15 cluster kept in $dir/pg (built once, started for each run, stopped at the end).
-pgbin=/usr/lib/postgresql/15/bin; pgport=${PAPERBOY_1M_PG_PORT:-25432}
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pgport=${PAPERBOY_1M_PG_PORT:-25432}; source scripts/pg-cluster.sh
 pg_start() {
-  if [ ! -d "$dir/pg/data" ]; then
-    mkdir -p "$dir/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/pg"
-    as_pg "$pgbin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-  fi
   as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" status >/dev/null 2>&1 && return 0 # already running (left by another run): keep it
-  as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w -o "-p $pgport -k $dir/pg -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" start >/dev/null
+  pg_cluster_start "$dir/pg" shared_buffers=1GB max_wal_size=4GB
   trap 'as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null 2>&1 || true' EXIT
 }
 pgconn="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=paperboy;Timeout=60;Command Timeout=0"
