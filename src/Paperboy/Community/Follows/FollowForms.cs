@@ -16,6 +16,7 @@ public static class FollowForms
         FollowStore store, CancellationToken ct)
     {
         if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
+        name = FollowPaths.NameOf(name);
         if (FollowPaths.KindOf(kind) is not { } k) return Pages.NotFound($"'{kind}' is not something to follow.");
         if (FollowStore.NameProblem(name) is { } problem) return Pages.Message(400, "Not followed", problem);
         var outcome = await FollowsApi.Change(store, viewer.Id, k, name, follow != "false", ct);

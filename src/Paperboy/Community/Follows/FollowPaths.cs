@@ -28,6 +28,12 @@ public static class FollowPaths
         _ => $"/authors/{Uri.EscapeDataString(name)}",
     };
 
+    /// <summary>
+    /// A name as a route gave it: ASP.NET decodes every escape in a path segment except <c>%2F</c>, which would otherwise
+    /// end the segment; a name with a slash in it ("AT&amp;T/Bell Labs") comes back whole.
+    /// </summary>
+    public static string NameOf(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where the Follow button's form posts.</summary>
     public static string Form(FollowKind kind, string name) => $"/follows/{Segment(kind)}/{Uri.EscapeDataString(name)}";
 }

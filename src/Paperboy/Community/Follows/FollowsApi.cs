@@ -24,6 +24,7 @@ public static class FollowsApi
 
     static async Task<IResult> ChangeAsync(HttpContext ctx, string kind, string name, FollowStore store, bool follow, CancellationToken ct)
     {
+        name = FollowPaths.NameOf(name);
         if (FollowPaths.KindOf(kind) is not { } k)
             return ApiProblems.NotFound($"'{kind}' is not something to follow: use /api/follows/users/{{handle}}, /orgs/{{name}} or /authors/{{name}}.");
         if (FollowStore.NameProblem(name) is { } problem) return ApiProblems.BadInput("name", problem);

@@ -10,6 +10,7 @@ public static class OrgEndpoints
 {
     public static async Task<IResult> PageAsync(string name, string? p, OrgStore orgs, FollowStore follows, CancellationToken ct)
     {
+        name = FollowPaths.NameOf(name);
         var errors = new Dictionary<string, string[]>();
         var page = QueryNumber.Read(p, "p", 0, QueryNumber.MaxPage, 0, errors);
         if (errors.Count > 0) return Pages.BadRequest(errors["p"][0]);
@@ -19,6 +20,7 @@ public static class OrgEndpoints
 
     public static async Task<IResult> FeedAsync(string name, HttpRequest request, OrgStore orgs, CancellationToken ct)
     {
+        name = FollowPaths.NameOf(name);
         if (await orgs.FindAsync(name, 0, 50, ct) is not { } org) return NotFound(name);
         var updated = org.Entries.Count > 0 ? org.Entries.Max(f => f.FeaturedAt) : DateTime.UnixEpoch;
         return AtomWriter.Result(AtomFeeds.Feed(org.Entries, $"Paperboy: papers from {org.DisplayName}", updated,
