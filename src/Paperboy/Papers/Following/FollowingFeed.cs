@@ -32,7 +32,7 @@ public sealed class FollowingFeed(PaperboyDb db, TimeProvider clock)
         return new FollowingList(entries, ordered.Count, HasFollows: true);
     }
 
-    /// <summary>Recent papers, as (id, featured day, published) rows: each source narrows this first.</summary>
+    /// <summary>Recent papers, featured or published in the window; each source narrows this first (by voter, by id).</summary>
     IQueryable<Recent> RecentPapers(DateOnly sinceDay, DateTime since) =>
         from p in db.Set<Paper>()
         join f in db.Set<FeaturedPaper>() on p.Id equals f.PaperId into listed
@@ -42,6 +42,16 @@ public sealed class FollowingFeed(PaperboyDb db, TimeProvider clock)
         {
             PaperId = p.Id, Day = f != null ? f.Day : null, PublishedAt = p.PublishedAt, OrgName = f != null ? f.OrganizationName : null,
             OrgShown = p.Organization, SubmitterUserId = f != null ? f.SubmitterUserId : null,
+        };
+
+    /// <summary>Papers featured within the window: found through the featured list's index on its day, never a scan of all papers.</summary>
+    IQueryable<Recent> RecentFeatured(DateOnly sinceDay) =>
+        from f in db.Set<FeaturedPaper>()
+        join p in db.Set<Paper>() on f.PaperId equals p.Id
+        where f.Day >= sinceDay && !p.Hidden
+        select new Recent
+        {
+            PaperId = p.Id, Day = f.Day, PublishedAt = p.PublishedAt, OrgName = f.OrganizationName, OrgShown = p.Organization, SubmitterUserId = f.SubmitterUserId,
         };
 
     async Task AddPeopleAsync(List<Follow> follows, DateOnly sinceDay, DateTime since, Dictionary<string, Found> found, CancellationToken ct)
@@ -54,7 +64,7 @@ public sealed class FollowingFeed(PaperboyDb db, TimeProvider clock)
                              where people.Contains(u.UserId)
                              select new { r, u.UserId }).ToListAsync(ct);
         foreach (var x in upvoted) Add(found, x.r, $"upvoted by @{handles[x.UserId]}");
-        var submitted = await RecentPapers(sinceDay, since).Where(r => r.SubmitterUserId != null && people.Contains(r.SubmitterUserId.Value)).ToListAsync(ct);
+        var submitted = await RecentFeatured(sinceDay).Where(r => r.SubmitterUserId != null && people.Contains(r.SubmitterUserId.Value)).ToListAsync(ct);
         foreach (var r in submitted) Add(found, r, $"submitted by @{handles[r.SubmitterUserId!.Value]}");
     }
 
@@ -63,7 +73,7 @@ public sealed class FollowingFeed(PaperboyDb db, TimeProvider clock)
         var orgs = follows.Where(f => f.Kind == FollowKind.Org).Select(f => f.NameKey).ToList();
         if (orgs.Count == 0) return;
         // Organisations come with HF's lists, so only featured papers have one.
-        var rows = await RecentPapers(sinceDay, DateTime.MaxValue)
+        var rows = await RecentFeatured(sinceDay)
             .Where(r => (r.OrgName != null && orgs.Contains(r.OrgName.ToLower())) || (r.OrgShown != null && orgs.Contains(r.OrgShown.ToLower())))
             .ToListAsync(ct);
         foreach (var r in rows) Add(found, r, $"from {r.OrgShown ?? r.OrgName} (org)");

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Paperboy.Ingest.HfDaily;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -17,8 +16,7 @@ public sealed class FollowingInChromiumTests(Chromium chromium) : IClassFixture<
     public async Task AReaderFollowsAnOrganisationFromAPaperAndSeesItsPaperUnderFollowing()
     {
         await using var app = await PaperboyFactory.StartServerAsync(Engine.Sqlite);
-        await app.Services.GetRequiredService<HfDailyImporter>()
-            .ImportFilesAsync([SharedData.PathOf("hf-daily-papers", "2026-08-21.json")], null, CancellationToken.None);
+        await FollowingTests.ImportHfAsync(app, "2026-08-21");
         // The recorded day is months old; the Following tab shows the last 14 days: list it today, as if HF featured it now.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await app.WithDbAsync(db => db.Set<FeaturedPaper>().ExecuteUpdateAsync(s => s.SetProperty(f => f.Day, today)));

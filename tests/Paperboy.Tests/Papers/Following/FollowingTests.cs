@@ -17,7 +17,7 @@ public abstract class FollowingTests(Engine engine)
     static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>The recorded HF days, imported by the real importer.</summary>
-    static async Task ImportHfAsync(PaperboyFactory app, params string[] days) =>
+    internal static async Task ImportHfAsync(PaperboyFactory app, params string[] days) =>
         Assert.Null((await app.Services.GetRequiredService<HfDailyImporter>()
             .ImportFilesAsync([.. days.Select(d => SharedData.PathOf("hf-daily-papers", $"{d}.json"))], null, CancellationToken.None)).Error);
 
