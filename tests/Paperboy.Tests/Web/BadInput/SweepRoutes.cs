@@ -112,7 +112,11 @@ public static class SweepRoutes
             yield return new Probe("DELETE", $"/api/follows/users/{h}", Sender.MemberToken, Surface.Api) { Field = "name" };
             yield return new Probe("POST", $"/follows/orgs/{h}", Sender.Member, Surface.Page) { Body = ProbeBody.Form(("follow", "true")), MayPass = legal };
         }
-        foreach (var n in Numbers(0, 100_000)) yield return Page($"/papers/following?p={n}", Sender.Member);
+        foreach (var n in Numbers(0, 100_000))
+        {
+            yield return Page($"/papers/following?p={n}", Sender.Member);
+            yield return Page($"/orgs/google?p={n}");
+        }
     }
 
     static IEnumerable<Probe> SignIn()
