@@ -27,6 +27,7 @@ public static class CommunitySetup
         services.AddScoped<CuratorService>();
         services.AddScoped<ProfileQueries>();
         services.AddScoped<CollectionStore>();
+        services.AddScoped<FollowStore>();
         services.AddScoped<ArxivLookup>();
         services.AddPaperboyDataProtection();
         services.AddAuthentication(Smart)
@@ -62,6 +63,8 @@ public static class CommunitySetup
         app.MapCommunityApi();
         app.MapCollectionPages();
         app.MapCollectionsApi();
+        app.MapFollowForms();
+        app.MapFollowsApi();
         return app;
     }
 }

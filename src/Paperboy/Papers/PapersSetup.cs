@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Paperboy.Papers.Authors;
+using Paperboy.Papers.Following;
 using Paperboy.Papers.Lists;
+using Paperboy.Papers.Orgs;
 using Paperboy.Papers.Trending;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -26,6 +29,8 @@ public static class PapersSetup
         services.AddScoped<FeaturedStore>();
         services.AddScoped<TrendingRanker>();
         services.AddScoped<PaperStore>();
+        services.AddScoped<OrgStore>();
+        services.AddScoped<FollowingFeed>();
         return services;
     }
 
@@ -47,6 +52,12 @@ public static class PapersSetup
         pages.MapGet("/trending", TrendingEndpoints.PageAsync).ShareWithMembers(lifetime);
         pages.MapGet("/trending/feed.atom", TrendingEndpoints.FeedAsync);
         app.MapGet("/about", TrendingEndpoints.About).ExcludeFromDescription();
+        // Signed-in readers only, so never from the output cache (a literal route: the paper catch-all below does not take it).
+        app.MapGet("/papers/following", FollowingEndpoints.PageAsync).ExcludeFromDescription();
+        var orgs = app.MapGroup("/orgs").ExcludeFromDescription().CacheOutput(CachePolicy);
+        orgs.MapGet("/{name}", OrgEndpoints.PageAsync);
+        orgs.MapGet("/{name}/feed.atom", OrgEndpoints.FeedAsync);
+        app.MapGet("/authors/{name}", AuthorEndpoints.PageAsync).ExcludeFromDescription().CacheOutput(CachePolicy);
 
         // The API's lists and papers too: an anonymous answer is the same for everyone (a token bypasses the cache).
         app.MapGet("/api/daily_papers", DailyPapersApi.ListAsync).CacheOutput(CachePolicy)

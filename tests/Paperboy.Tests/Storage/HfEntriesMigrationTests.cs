@@ -43,9 +43,13 @@ public abstract class HfEntriesMigrationTests(Engine engine)
     /// <summary>A UTC time as each engine stores it (EF's text on SQLite).</summary>
     string Time(string utc) => engine == Engine.Postgres ? $"'{utc}+00'" : $"'{utc}'";
 
-    /// <summary>Puts the database back where it was before 0010: its columns gone, the migration not recorded.</summary>
+    /// <summary>
+    /// Puts the database back where it was before 0010: its columns gone, the migration not recorded; 0014's index on one of
+    /// them goes first (SQLite refuses to drop a column an index uses) and is made again by the migration.
+    /// </summary>
     static Task RollBack0010Async(PaperboyFactory app) =>
-        ExecAsync(app, [.. Added.Select(c => $"ALTER TABLE featured_papers DROP COLUMN {c}"), "DELETE FROM schema_migrations WHERE version = '0010_hf_entries'"]);
+        ExecAsync(app, ["DROP INDEX ix_featured_papers_organization", "DELETE FROM schema_migrations WHERE version = '0014_org_index'",
+            .. Added.Select(c => $"ALTER TABLE featured_papers DROP COLUMN {c}"), "DELETE FROM schema_migrations WHERE version = '0010_hf_entries'"]);
 
     static async Task ExecAsync(PaperboyFactory app, params string[] statements)
     {

@@ -1,3 +1,4 @@
+using Paperboy.Storage;
 using Paperboy.Web;
 
 namespace Paperboy.Community;
@@ -7,9 +8,9 @@ public static class PeopleEndpoints
 {
     public static void MapPeople(this WebApplication app)
     {
-        app.MapGet("/u/{handle}", async Task<IResult> (string handle, ProfileQueries profiles, CancellationToken ct) =>
+        app.MapGet("/u/{handle}", async Task<IResult> (string handle, ProfileQueries profiles, FollowStore follows, CancellationToken ct) =>
             await profiles.FindAsync(handle, 30, ct) is { } profile
-                ? Pages.Render<ProfilePage>(new { Profile = profile })
+                ? Pages.Render<ProfilePage>(new { Profile = profile, Followers = await follows.CountFollowersAsync(FollowKind.User, handle, ct) })
                 : Pages.Message(404, "No such person", $"Nobody here goes by '{handle}'."));
         app.MapGet("/u/{handle}/upvotes.atom", async (HttpContext ctx, string handle, UserStore users, ProfileQueries profiles, CancellationToken ct) =>
         {

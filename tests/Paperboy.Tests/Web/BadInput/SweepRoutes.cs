@@ -13,7 +13,7 @@ public sealed record SweepTargets(string PaperId, string OldStylePaperId, long C
 public static class SweepRoutes
 {
     public static IEnumerable<Probe> All(SweepTargets t) =>
-        Lists().Concat(PaperPages(t)).Concat(Search()).Concat(People()).Concat(SignIn()).Concat(Account(t)).Concat(PaperForms(t))
+        Lists().Concat(PaperPages(t)).Concat(Search()).Concat(People()).Concat(Follows()).Concat(SignIn()).Concat(Account(t)).Concat(PaperForms(t))
             .Concat(Digest(t)).Concat(Admin()).Concat(ListApi()).Concat(PaperApi(t)).Concat(CommentApi(t)).Concat(CuratorApi(t)).Concat(WatchlistApi(t));
 
     static Probe Page(string url, Sender who = Sender.Anonymous) => new("GET", url, who, Surface.Page);
@@ -96,6 +96,26 @@ public static class SweepRoutes
         {
             yield return Page($"/u/{h}");
             yield return Page($"/u/{h}/upvotes.atom");
+        }
+    }
+
+    static IEnumerable<Probe> Follows()
+    {
+        foreach (var h in Handles)
+        {
+            // Organisations and authors are free text: a printable name nobody has is still one to follow ("../../etc/passwd" too).
+            var legal = h is "nobody" or "%3Cscript%3E" or "%FF%FE" or "..%2F..%2F..%2Fetc%2Fpasswd";
+            yield return Page($"/orgs/{h}");
+            yield return Page($"/orgs/{h}/feed.atom");
+            yield return Page($"/authors/{h}") with { MayPass = legal };
+            yield return new Probe("PUT", $"/api/follows/authors/{h}", Sender.MemberToken, Surface.Api) { Field = "name", MayPass = legal };
+            yield return new Probe("DELETE", $"/api/follows/users/{h}", Sender.MemberToken, Surface.Api) { Field = "name" };
+            yield return new Probe("POST", $"/follows/orgs/{h}", Sender.Member, Surface.Page) { Body = ProbeBody.Form(("follow", "true")), MayPass = legal };
+        }
+        foreach (var n in Numbers(0, 100_000))
+        {
+            yield return Page($"/papers/following?p={n}", Sender.Member);
+            yield return Page($"/orgs/google?p={n}");
         }
     }
 
