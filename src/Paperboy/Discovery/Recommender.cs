@@ -31,13 +31,17 @@ public sealed class Recommender(PaperboyDb db, VectorIndex vectors, TrendingRank
         return DateOnly.FromDateTime(newest).AddDays(1 - options.Value.WindowDays);
     }
 
-    public async Task<IReadOnlyList<Recommendation>> ListAsync(long userId, DateOnly? since, int limit, CancellationToken ct)
+    /// <summary>
+    /// The reader's recommendations, best first. With nothing to learn from (no liked paper with a vector, no followed
+    /// person's upvote) it is trending, or nothing when <paramref name="trendingWhenNew"/> is false (the digest has its own list).
+    /// </summary>
+    public async Task<IReadOnlyList<Recommendation>> ListAsync(long userId, DateOnly? since, int limit, CancellationToken ct, bool trendingWhenNew = true)
     {
         var from = (since ?? await DefaultSinceAsync(ct)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var history = await ReaderHistory.LoadAsync(db, userId, from, ct);
         var liked = history.Liked.Select(id => (Id: id, Vector: vectors.Find(id))).Where(l => l.Vector is not null).ToList();
         var exclude = history.Liked.Concat(history.Dismissed).ToHashSet(StringComparer.Ordinal);
-        if (liked.Count == 0 && history.FollowedUpvotes.Count == 0) return await TrendingAsync(exclude, limit, ct);
+        if (liked.Count == 0 && history.FollowedUpvotes.Count == 0) return trendingWhenNew ? await TrendingAsync(exclude, limit, ct) : [];
 
         var dismissed = history.Dismissed.Select(vectors.Find).OfType<float[]>().ToList();
         var ranked = TasteRanking.Rank(await WindowAsync(from, ct), liked.Select(l => l.Vector!).ToList(), dismissed, exclude, limit,

@@ -43,11 +43,12 @@ public static class TasteRanking
                 break;
         }
         var shortlist = Best(window, scores, exclude, Math.Max(Shortlist, take));
+        var batch = window.Prepare(liked);
         if (method == TasteMethod.Blend)
-            shortlist = shortlist.Select(r => r with { Score = r.Score + MaxSimOf(window, r.Row, liked) })
+            shortlist = shortlist.Select(r => r with { Score = r.Score + window.Nearest(r.Row, batch).Score })
                 .OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var picked = diversity > 0 ? Mmr(window, shortlist, take, diversity) : shortlist.Take(take).ToList();
-        return picked.Select(r => r with { Closest = ClosestLiked(window, r.Row, liked) }).ToList();
+        return picked.Select(r => r with { Closest = window.Nearest(r.Row, batch).Query }).ToList();
     }
 
     /// <summary>Negatives for the model: a fixed-seed sample of recent papers, a few per liked one, at most 1,000 in all.</summary>
@@ -78,21 +79,6 @@ public static class TasteRanking
             window.Score(v, one);
             for (var i = 0; i < scores.Length; i++) if (one[i] > scores[i]) scores[i] = one[i];
         }
-    }
-
-    static float MaxSimOf(VectorBlock window, int row, IReadOnlyList<float[]> liked)
-    {
-        var best = float.NegativeInfinity;
-        foreach (var v in liked) best = Math.Max(best, window.Dot(row, v));
-        return best;
-    }
-
-    static int ClosestLiked(VectorBlock window, int row, IReadOnlyList<float[]> liked)
-    {
-        var (best, at) = (float.NegativeInfinity, 0);
-        for (var i = 0; i < liked.Count; i++)
-            if (window.Dot(row, liked[i]) is var s && s > best) (best, at) = (s, i);
-        return at;
     }
 
     static List<Ranked> Best(VectorBlock window, float[] scores, IReadOnlySet<string> exclude, int keep)

@@ -19,10 +19,12 @@ public static class ForYouData
     /// <summary>Speech papers of July: GigaAM Multilingual (ASR), phone recognition, speaker verification.</summary>
     public static readonly string[] SpeechOfJuly = ["2607.10371", "2607.09020", "2607.19636"];
 
-    public static async Task<PaperboyFactory> StartAsync(Engine engine, bool server = false)
+    /// <summary>A hub with those papers and their vectors; <paramref name="featured"/> false: the day's papers are stored but not featured.</summary>
+    public static async Task<PaperboyFactory> StartAsync(Engine engine, bool server = false, IDictionary<string, string?>? settings = null, bool featured = true)
     {
-        var app = server ? await PaperboyFactory.StartServerAsync(engine) : await PaperboyFactory.StartAsync(engine);
-        await app.LoadHfDayAsync("2026-08-21");
+        var app = server ? await PaperboyFactory.StartServerAsync(engine, settings) : await PaperboyFactory.StartAsync(engine, settings);
+        if (featured) await app.LoadHfDayAsync("2026-08-21");
+        else await RealPapers.InsertAsync(app, RealPapers.FromDays("2026-08-21"));
         await RealPapers.InsertAsync(app, RealPapers.FromDays("2026-07-13", "2026-07-21", "2026-07-27").Where(p => SpeechOfJuly.Contains(p.Id)));
         var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
         while (await backfill.RunBatchAsync(100, CancellationToken.None) > 0) { }

@@ -40,12 +40,29 @@ public sealed class VectorBlock(string[] ids, sbyte[] codes, float[] steps, int 
         return sum * steps[a] * steps[b];
     }
 
-    /// <summary>Dot product of a row with a float vector.</summary>
-    public float Dot(int row, ReadOnlySpan<float> vector)
+    /// <summary>Several query vectors made ready for <see cref="Nearest"/> (quantized once, as a search quantizes its query).</summary>
+    public QueryBatch Prepare(IReadOnlyList<float[]> queries)
+    {
+        var q = new short[queries.Count * dimensions];
+        var back = new float[queries.Count];
+        for (var i = 0; i < queries.Count; i++) back[i] = Int8Vectors.QuantizeQuery(queries[i], q.AsSpan(i * dimensions, dimensions));
+        return new QueryBatch(q, back, queries.Count);
+    }
+
+    /// <summary>The query of <paramref name="batch"/> with the highest dot product with the row, and that product (int8 arithmetic).</summary>
+    public (int Query, float Score) Nearest(int row, QueryBatch batch)
     {
         var c = codes.AsSpan(row * dimensions, dimensions);
-        float sum = 0;
-        for (var i = 0; i < dimensions; i++) sum += c[i] * vector[i];
-        return sum * steps[row];
+        var (best, at) = (float.NegativeInfinity, 0);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var s = Int8Vectors.Dot(batch.Codes.AsSpan(i * dimensions, dimensions), c) * batch.Back[i];
+            if (s > best) (best, at) = (s, i);
+        }
+        return (at, best * steps[row]);
     }
+
 }
+
+/// <summary>Query vectors quantized for <see cref="VectorBlock.Nearest"/>.</summary>
+public sealed record QueryBatch(short[] Codes, float[] Back, int Count);
