@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using static Paperboy.Tests.Community.CommunityTestData;
 using static Paperboy.Tests.Community.SignInBrowserTests;
 using static Paperboy.Tests.Discovery.ForYouData;
 using Paperboy.Tests.Infrastructure;
@@ -13,8 +12,7 @@ public class ForYouBrowserTests(Chromium chromium) : IClassFixture<Chromium>
     public async Task AReaderSeesWhyEachPaperIsThereAndDismissesOneOnDesktopAndPhone()
     {
         await using var app = await StartAsync(Engine.Sqlite, server: true);
-        var (_, token) = await AddUserAsync(app, "ada");
-        foreach (var id in SpeechOfJuly) await ApiClient(app, token).PostAsync($"/api/papers/{id}/upvote", null);
+        await SpeechReaderAsync(app);
         var page = await chromium.NewPageAsync(app.ServerAddress);
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserSignInAsync(app, page, "ada@example.org");

@@ -31,6 +31,16 @@ public static class ForYouData
         return app;
     }
 
+    /// <summary>A reader (<c>{handle}@example.org</c>) who upvoted <see cref="SpeechOfJuly"/> through the API, and their API client.</summary>
+    public static async Task<(User User, string Token, HttpClient Client)> SpeechReaderAsync(PaperboyFactory app, string handle = "ada")
+    {
+        var (user, token) = await Community.CommunityTestData.AddUserAsync(app, handle);
+        var client = Community.CommunityTestData.ApiClient(app, token);
+        foreach (var id in SpeechOfJuly)
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsync($"/api/papers/{id}/upvote", null)).StatusCode);
+        return (user, token, client);
+    }
+
     public static async Task<string> TitleAsync(PaperboyFactory app, string id) =>
         await app.WithDbAsync(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<Paper>(), p => p.Id == id)).Title);
 

@@ -1,7 +1,6 @@
 using Paperboy.Digest;
 using Paperboy.Storage;
 using Paperboy.Tests.Infrastructure;
-using static Paperboy.Tests.Community.CommunityTestData;
 using static Paperboy.Tests.Digest.DigestTestData;
 using static Paperboy.Tests.Discovery.ForYouData;
 
@@ -17,8 +16,7 @@ public abstract class ForYouDigestTests(Engine engine)
         await using var app = await StartAsync(engine, settings: Settings(smtp), featured: false);
         // Friday's list has one paper; Monday's daily digest covers Friday to Sunday.
         await AddPapersAsync(app, new DateOnly(2026, 8, 21), Paper("2608.00001", "A Featured Paper About Nothing Much"));
-        var (_, token) = await AddUserAsync(app, "ada");
-        foreach (var id in SpeechOfJuly) await ApiClient(app, token).PostAsync($"/api/papers/{id}/upvote", null);
+        await SpeechReaderAsync(app);
         await AddSubscriberAsync(app, "ada@example.org");
         await AddSubscriberAsync(app, "stranger@example.org");
 

@@ -28,9 +28,7 @@ public abstract class ForYouTests(Engine engine)
     public async Task AReaderWhoUpvotedSpeechPapersGetsASpeechPaperFirstWithTheReason()
     {
         await using var app = await StartAsync(engine);
-        var (_, token) = await AddUserAsync(app, "ada");
-        var client = ApiClient(app, token);
-        await UpvoteAsync(client, SpeechOfJuly);
+        var (_, _, client) = await SpeechReaderAsync(app);
 
         var list = await RecommendationsAsync(client);
         Assert.Contains(IdOf(list[0]), new[] { Asr, AudioLearners });
@@ -45,9 +43,7 @@ public abstract class ForYouTests(Engine engine)
     public async Task TheApiAnswersInHfsShapeWithAReasonAndRefusesBadInput()
     {
         await using var app = await StartAsync(engine);
-        var (_, token) = await AddUserAsync(app, "ada");
-        var client = ApiClient(app, token);
-        await UpvoteAsync(client, SpeechOfJuly);
+        var (_, _, client) = await SpeechReaderAsync(app);
 
         var first = (await RecommendationsAsync(client, "?limit=3&since=2026-08-01")).ToList();
         Assert.Equal(3, first.Count);
@@ -94,12 +90,10 @@ public abstract class ForYouTests(Engine engine)
     public async Task WhatAFollowedPersonUpvotedIsRecommendedWithTheirHandle()
     {
         await using var app = await StartAsync(engine);
-        var (reader, readerToken) = await AddUserAsync(app, "ada");
+        var (reader, _, client) = await SpeechReaderAsync(app);
         var (bob, bobToken) = await AddUserAsync(app, "bob");
         await UpvoteAsync(ApiClient(app, bobToken), EnvHarness);
         await FollowAsync(app, reader, bob);
-        var client = ApiClient(app, readerToken);
-        await UpvoteAsync(client, SpeechOfJuly);
 
         var list = await RecommendationsAsync(client, "?limit=10");
         var followed = Assert.Single(list, e => IdOf(e) == EnvHarness);
@@ -152,9 +146,7 @@ public abstract class ForYouTests(Engine engine)
     public async Task TheApiDismissesByTokenAndAnUnknownPaperIsA404()
     {
         await using var app = await StartAsync(engine);
-        var (_, token) = await AddUserAsync(app, "ada");
-        var client = ApiClient(app, token);
-        await UpvoteAsync(client, SpeechOfJuly);
+        var (_, _, client) = await SpeechReaderAsync(app);
         var ids = (await RecommendationsAsync(client)).Select(IdOf).ToList();
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/recommendations/{ids[0]}")).StatusCode);
@@ -176,8 +168,7 @@ public abstract class ForYouTests(Engine engine)
     public async Task ThePrivateFeedWorksSignedOutThroughTheSecretLinkAndAWrongSecretIsA404()
     {
         await using var app = await StartAsync(engine);
-        var (_, token) = await AddUserAsync(app, "ada");
-        await UpvoteAsync(ApiClient(app, token), SpeechOfJuly);
+        var (_, _, api) = await SpeechReaderAsync(app);
         var browser = app.CreateClient();
         await SignInAsync(app, browser, "ada@example.org");
         var account = await browser.GetStringAsync("/account");
@@ -196,8 +187,8 @@ public abstract class ForYouTests(Engine engine)
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var entries = XDocument.Parse(await feed.Content.ReadAsStringAsync()).Root!.Elements(atom + "entry").ToList();
-        var api = (await RecommendationsAsync(ApiClient(app, token), "?limit=30")).Select(IdOf).ToList();
-        Assert.Equal(api.Select(id => $"http://localhost/papers/{id}"), entries.Select(e => e.Element(atom + "id")!.Value));
+        var ids = (await RecommendationsAsync(api, "?limit=30")).Select(IdOf).ToList();
+        Assert.Equal(ids.Select(id => $"http://localhost/papers/{id}"), entries.Select(e => e.Element(atom + "id")!.Value));
         Assert.StartsWith("Close to ", entries[0].Element(atom + "summary")!.Value);
 
         var path = new Uri(link).AbsolutePath;
