@@ -17,7 +17,8 @@ public class ForYouBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserSignInAsync(app, page, "ada@example.org");
 
-        await page.GotoAsync("/papers/for-you");
+        await page.Locator("header.site nav").GetByRole(AriaRole.Link, new() { Name = "For you" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/papers/for-you$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("For you");
         var first = page.Locator("li.for-you-item").First;
         await Expect(first.Locator(".reason")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^close to "));
