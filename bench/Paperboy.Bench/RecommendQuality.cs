@@ -43,7 +43,9 @@ public static partial class RecommendQuality
         };
         Console.WriteLine("| method | recall@10 | hits@10 (of 10) | ms per reader |");
         Console.WriteLine("|---|---|---|---|");
-        foreach (var (name, rank) in methods)
+        // EVAL_METHODS=linear,blend: only the methods whose names contain one of these words.
+        var only = Environment.GetEnvironmentVariable("EVAL_METHODS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (name, rank) in methods.Where(m => only is null || only.Any(o => m.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
         {
             double recall = 0, hits = 0;
             var clock = Stopwatch.StartNew();
