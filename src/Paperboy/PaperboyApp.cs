@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Paperboy.Cli;
 using Paperboy.Community;
 using Paperboy.Digest;
+using Paperboy.Discovery;
 using Paperboy.Ingest;
 using Paperboy.Mail;
 using Paperboy.Operations;
@@ -92,6 +93,7 @@ public static class PaperboyApp
         services.AddPaperboyIngest(serving);
         services.AddPapers();
         services.AddDigest(serving);
+        services.AddDiscovery();
         services.AddPaperboySearch(serving);
         services.AddPaperboyHealth();
         builder.AddPaperboyMetrics(serving);
@@ -105,6 +107,7 @@ public static class PaperboyApp
         app.MapCommunity();
         app.MapPapers();
         app.MapDigest();
+        app.MapDiscovery();
         app.MapSearch();
         app.MapHealth();
         app.MapAdmin();

@@ -25,15 +25,26 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
             n = 0;
             foreach (var paper in Present(section.Papers, papers)) TextPaper(sb, paper, ++n);
         }
+        if (content.ForYou is { Count: > 0 } forYou)
+        {
+            sb.AppendLine(ForYouHeading).AppendLine(new string('-', 40));
+            n = 0;
+            foreach (var pick in forYou)
+                if (papers.GetValueOrDefault(pick.Paper) is { } paper) TextPaper(sb, paper, ++n, pick.Reason);
+        }
         sb.AppendLine("--");
         sb.AppendLine($"Manage your subscription and watch-lists: {links.Manage}");
         sb.AppendLine($"Unsubscribe: {links.Unsubscribe}");
         return sb.ToString();
     }
 
-    void TextPaper(StringBuilder sb, PaperSummary p, int n)
+    /// <summary>The heading of the reader's recommendations (subscribers with an account only).</summary>
+    public const string ForYouHeading = "For you, from what you upvoted and saved";
+
+    void TextPaper(StringBuilder sb, PaperSummary p, int n, string? reason = null)
     {
         sb.AppendLine($"{n}. {DigestText.Flatten(p.Title)}");
+        if (reason is not null) sb.AppendLine($"   ({reason})");
         sb.AppendLine($"   {DigestText.Authors(p.Authors)} · {Counted.Of(p.Upvotes, "upvote")}");
         sb.AppendLine($"   {DigestText.Opening(p.Abstract, abstractChars)}");
         sb.AppendLine($"   {links.Paper(p.Id)}  (arXiv: {DigestLinks.Arxiv(p.Id)})").AppendLine();
@@ -56,17 +67,26 @@ public sealed class DigestBodies(DigestLinks links, int abstractChars)
               .Append(E(section.Query)).Append("”</h2>\n");
             foreach (var paper in Present(section.Papers, papers)) HtmlPaper(sb, paper);
         }
+        if (content.ForYou is { Count: > 0 } forYou)
+        {
+            sb.Append($"<h2 style=\"{Font}font-size:17px;margin:24px 0 8px;border-top:1px solid #d0d7de;padding-top:16px;\">")
+              .Append(E(ForYouHeading)).Append("</h2>\n");
+            foreach (var pick in forYou)
+                if (papers.GetValueOrDefault(pick.Paper) is { } paper) HtmlPaper(sb, paper, pick.Reason);
+        }
         sb.Append("<p style=\"font-size:13px;color:#656d76;border-top:1px solid #d0d7de;padding-top:12px;margin-top:24px;\">")
           .Append($"<a href=\"{E(links.Manage)}\" style=\"color:#0969da;\">Manage your subscription and watch-lists</a> · ")
           .Append($"<a href=\"{E(links.Unsubscribe)}\" style=\"color:#0969da;\">Unsubscribe</a></p></div></body></html>");
         return sb.ToString();
     }
 
-    void HtmlPaper(StringBuilder sb, PaperSummary p)
+    void HtmlPaper(StringBuilder sb, PaperSummary p, string? reason = null)
     {
         sb.Append("<div style=\"margin:0 0 18px;\">")
           .Append($"<a href=\"{E(links.Paper(p.Id))}\" style=\"font-size:16px;font-weight:600;color:#0969da;text-decoration:none;\">")
-          .Append(E(DigestText.Flatten(p.Title))).Append("</a>\n")
+          .Append(E(DigestText.Flatten(p.Title))).Append("</a>\n");
+        if (reason is not null) sb.Append("<div style=\"font-size:13px;color:#656d76;font-style:italic;\">").Append(E(reason)).Append("</div>\n");
+        sb
           .Append("<div style=\"font-size:13px;color:#656d76;margin:2px 0 4px;\">").Append(E(DigestText.Authors(p.Authors)))
           .Append(" · <strong>").Append(E(Counted.Of(p.Upvotes, "upvote"))).Append("</strong></div>\n")
           .Append("<div style=\"font-size:14px;line-height:1.45;\">").Append(E(DigestText.Opening(p.Abstract, abstractChars))).Append("</div>\n")

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Paperboy.Digest.Outbox;
+using Paperboy.Discovery;
 using Paperboy.Jobs;
 using Paperboy.Storage;
 using Paperboy.Web;
@@ -9,12 +11,15 @@ namespace Paperboy.Digest;
 
 /// <summary>
 /// Writes one outbox row per subscriber for a digest, with the watch-list matches it carries, before anything is sent.
-/// Composing the same digest again adds rows only for subscribers who have none yet.
+/// Composing the same digest again adds rows only for subscribers who have none yet. A subscriber with an account
+/// (the same email) gets a "For you" section too, when their recommendations have papers the message does not.
 /// </summary>
 public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inputs, IJobLeases leases,
     IOptions<SiteOptions> site, ILogger<DigestComposer> log)
 {
     const int BatchSize = 5000;
+    /// <summary>How many recommendations a digest carries.</summary>
+    public const int ForYouCount = 5;
 
     public async Task<ComposeResult> ComposeAsync(DigestPeriod period, bool dryRun, CancellationToken ct)
     {
@@ -28,6 +33,8 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
             var db = scope.ServiceProvider.GetRequiredService<PaperboyDb>();
             var subscribers = await inputs.LoadSubscribersAsync(db, period, ct);
             var plan = await inputs.LoadPlanAsync(db, period, subscribers.SelectMany(s => s.Watchlists), ct);
+            var accounts = await AccountsAsync(db, ct);
+            var recommender = scope.ServiceProvider.GetRequiredService<Recommender>();
             int messages = 0, matches = 0;
             var now = DateTime.UtcNow;
             var outbox = new List<OutboxMessage>(BatchSize);
@@ -36,6 +43,7 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
             {
                 var content = plan.ContentFor(id, watchlists);
                 if (content is null) continue;
+                if (accounts.TryGetValue(email, out var userId)) content = await WithForYouAsync(content, recommender, userId, ct);
                 messages++;
                 foreach (var section in content.Sections)
                 foreach (var paper in section.Papers)
@@ -56,6 +64,20 @@ public sealed class DigestComposer(IServiceScopeFactory scopes, DigestInputs inp
                 period.Key, messages, matches, plan.Featured.Count, clock.Elapsed.TotalSeconds);
             return new ComposeResult(period, messages, matches, plan.Featured.Count, clock.Elapsed);
         }
+    }
+
+    /// <summary>Account ids by email (case folded), for the subscribers who are readers here too.</summary>
+    static async Task<Dictionary<string, long>> AccountsAsync(PaperboyDb db, CancellationToken ct) =>
+        (await db.Set<User>().Select(u => new { u.Email, u.Id }).ToListAsync(ct))
+        .GroupBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The message with the reader's recommendations not already in it (unchanged when there are none).</summary>
+    static async Task<DigestContent> WithForYouAsync(DigestContent content, Recommender recommender, long userId, CancellationToken ct)
+    {
+        var shown = content.PaperIds.ToHashSet(StringComparer.Ordinal);
+        var picks = (await recommender.ListAsync(userId, null, ForYouCount + shown.Count, ct, trendingWhenNew: false))
+            .Where(r => !shown.Contains(r.Paper.Id)).Take(ForYouCount).Select(r => new ForYouPick(r.Paper.Id, r.Reason)).ToList();
+        return picks.Count == 0 ? content : content with { ForYou = picks };
     }
 
     string MessageIdFor(DigestPeriod period, long subscriptionId) =>

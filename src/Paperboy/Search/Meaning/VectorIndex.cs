@@ -82,6 +82,26 @@ public sealed partial class VectorIndex(int dimensions = 384, int exactBelow = V
         }
     }
 
+    /// <summary>The stored vectors of those of <paramref name="ids"/> that have one, copied side by side under one lock.</summary>
+    public VectorBlock Gather(IReadOnlyList<string> ids)
+    {
+        lock (_gate)
+        {
+            var found = new List<int>(ids.Count);
+            var names = new List<string>(ids.Count);
+            foreach (var id in ids)
+                if (_slots.TryGetValue(id, out var slot)) { found.Add(slot); names.Add(id); }
+            var codes = new sbyte[found.Count * dimensions];
+            var steps = new float[found.Count];
+            for (var i = 0; i < found.Count; i++)
+            {
+                _codes.AsSpan(found[i] * dimensions, dimensions).CopyTo(codes.AsSpan(i * dimensions));
+                steps[i] = _steps[found[i]];
+            }
+            return new VectorBlock(names.ToArray(), codes, steps, dimensions);
+        }
+    }
+
     /// <summary>The <paramref name="k"/> nearest papers by cosine similarity, best first, leaving out <paramref name="except"/>.</summary>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, string? except = null)
     {
