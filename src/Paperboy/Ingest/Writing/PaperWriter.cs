@@ -28,6 +28,13 @@ public abstract class PaperWriter : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// The keywords computed from the record's own title and abstract (<see cref="Domain.Keyphrases"/>), as stored JSON.
+    /// Every source gets them here, at the one upsert; they are written wherever arXiv's text is (a new paper, or
+    /// arXiv metadata that applies), and HF's <c>ai_keywords</c> stay apart.
+    /// </summary>
+    protected static string Keywords(PaperRecord r) => Json(Domain.Keyphrases.Of(r.Title, r.Abstract));
+
     /// <summary>Lists are stored as JSON arrays, serialized exactly as <see cref="Storage.StringListConverter"/> does, so equal lists compare equal.</summary>
     protected static string Json(IReadOnlyList<string> list)
     {
