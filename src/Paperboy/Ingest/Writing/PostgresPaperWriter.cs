@@ -72,10 +72,10 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
+    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, string[] keywords, long? runId, CancellationToken ct)
     {
         await using var tx = await _conn.BeginTransactionAsync(ct);
-        await CopyAsync(batch.Papers, ct);
+        await CopyAsync(batch.Papers, keywords, ct);
         int updated, inserted, featured = 0;
         await using (var cmd = new NpgsqlCommand(Update, _conn, tx)) updated = await cmd.ExecuteNonQueryAsync(ct);
         if (batch.IndexLater && !_indexDeferred) _indexDeferred = await DeferIndexAsync(tx, ct);
@@ -133,11 +133,12 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         return 0;
     }
 
-    async Task CopyAsync(IReadOnlyList<PaperRecord> papers, CancellationToken ct)
+    async Task CopyAsync(IReadOnlyList<PaperRecord> papers, string[] keywords, CancellationToken ct)
     {
         await using var copy = await _conn.BeginBinaryImportAsync($"COPY incoming_papers ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var r in papers)
+        for (var n = 0; n < papers.Count; n++)
         {
+            var r = papers[n];
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, r.Version, NpgsqlDbType.Integer, ct);
@@ -162,7 +163,7 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
             await WriteNullableAsync(copy, r.ImportedComments, NpgsqlDbType.Integer, ct);
             if (r.ImportedListDay is { } day) await copy.WriteAsync(day, NpgsqlDbType.Date, ct);
             else await copy.WriteNullAsync(ct);
-            await copy.WriteAsync(Keywords(r), NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(keywords[n], NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);
     }

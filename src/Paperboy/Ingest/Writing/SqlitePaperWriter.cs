@@ -65,19 +65,19 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         return cmd;
     }
 
-    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
+    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, string[] keywords, long? runId, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await _conn.BeginTransactionAsync(ct);
         foreach (var cmd in new[] { _featured, _run }) cmd.Transaction = tx;
         if (batch.IndexLater) SqliteKeywordQueue.QueueInserts(_conn, tx);
         int inserted = 0, updated = 0, featured = 0;
         var now = DateTime.UtcNow;
-        foreach (var paper in batch.Papers)
+        for (var n = 0; n < batch.Papers.Count; n++)
         {
-            var keywords = Keywords(paper);
-            Bind(_insert, _insertAt, paper, keywords, now);
+            var paper = batch.Papers[n];
+            Bind(_insert, _insertAt, paper, keywords[n], now);
             if (_insert.Execute() == 1) { inserted++; continue; }
-            Bind(_update, _updateAt, paper, keywords, now);
+            Bind(_update, _updateAt, paper, keywords[n], now);
             if (_update.Execute() == 1) updated++;
         }
         if (batch.IndexLater) SqliteKeywordQueue.IndexInserts(_conn, tx, _indexingTrigger);
