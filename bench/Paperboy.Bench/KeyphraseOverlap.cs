@@ -39,7 +39,7 @@ static class KeyphraseOverlap
 
     static HashSet<string> Words(string keyword) =>
         KeyphraseTokens.Of("", keyword).Select(t => t.Lower).Where(w => !Stop.Contains(w))
-            .Select(w => w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i') ? w[..^1] : w).ToHashSet();
+            .Select(Keyphrases.Singular).ToHashSet();
 
     static readonly HashSet<string> Stop = ["a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "by", "via"];
 

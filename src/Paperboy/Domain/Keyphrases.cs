@@ -104,8 +104,8 @@ public static class Keyphrases
         return false;
     }
 
-    /// <summary>Plurals folded for counting ("models" counts as "model").</summary>
-    static string Singular(string w) =>
+    /// <summary>Plurals folded for counting ("models" counts as "model"); the overlap report folds HF's keywords the same way.</summary>
+    public static string Singular(string w) =>
         w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i') ? w[..^1] : w;
 
     /// <summary>A name someone made: capitals after the first letter (<c>LLM</c>, <c>EnvHarness</c>, <c>LoRA</c>) or letters with digits (<c>GPT-4</c>).</summary>
