@@ -22,6 +22,19 @@ public static partial class AbstractText
     public static string ToPlainText(string? text) => Render(Unfold(text), html: false);
 
     /// <summary>
+    /// The first sentence of plain text: up to the first '.', '!' or '?' that is followed by a space and a capital
+    /// (so "e.g. the" and "3.5 points" do not end it), at most <paramref name="max"/> characters, cut at a word.
+    /// </summary>
+    public static string FirstSentence(string text, int max = 300)
+    {
+        for (var i = 20; i + 2 < text.Length && i < max; i++)
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && char.IsUpper(text[i + 2])) return text[..(i + 1)];
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > 0 ? cut : max)] + "…";
+    }
+
+    /// <summary>
     /// Where the inline math opened at <paramref name="open"/> closes, or -1 when that dollar is money ("$5 and $10"):
     /// as in Pandoc, math starts with a non-space and ends with a non-space not followed by a digit.
     /// </summary>

@@ -43,7 +43,7 @@ public class HostileTextTests(Chromium chromium) : IClassFixture<Chromium>
         {
             var r = await page.GotoAsync(path);
             Assert.Contains("default-src 'self'", (await r!.AllHeadersAsync())["content-security-policy"]);
-            if (path != "/account") await Expect(page.Locator("[data-paper-id='2409.01234'] h3").First).ToHaveTextAsync(Title);
+            if (path != "/account") await Expect(page.Locator("[data-paper-id='2409.01234'] :is(.entry-title, h3)").First).ToHaveTextAsync(Title);
         }
         await page.WaitForTimeoutAsync(200);
         Assert.Empty(chromium.Dialogs);

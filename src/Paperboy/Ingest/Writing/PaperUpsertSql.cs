@@ -9,7 +9,7 @@ static class PaperUpsertSql
 {
     public const string InsertColumns =
         "id, version, title, abstract, authors, categories, published_at, updated_at, comment, journal_ref, doi, " +
-        "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day, created_at";
+        "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day, created_at, keywords";
 
     /// <summary>arXiv metadata applies: the record is arXiv's own and not older than the stored version.</summary>
     const string Applies = "({0}arx AND coalesce({0}version, {2}version) >= {2}version)";
@@ -29,6 +29,8 @@ static class PaperUpsertSql
         ("comment", "coalesce({0}comment, {2}comment)"),
         ("journal_ref", "coalesce({0}journal_ref, {2}journal_ref)"),
         ("doi", "coalesce({0}doi, {2}doi)"),
+        // Computed from the title and abstract by the writer (PaperWriter.Keywords), so they follow arXiv's text.
+        ("keywords", "{0}keywords"),
     ];
 
     static readonly (string Column, string Value)[] Enrichment =

@@ -14,7 +14,7 @@ public abstract class PaperWriter : IAsyncDisposable
     public async Task<ImportCounts> WriteAsync(ImportBatch batch, long? runId, CancellationToken ct)
     {
         batch = batch.Deduplicated();
-        var counts = await WriteCoreAsync(batch, runId, ct);
+        var counts = await WriteCoreAsync(batch, Keywords(batch.Papers), runId, ct);
         return counts with { Rejected = batch.Rejected };
     }
 
@@ -24,9 +24,26 @@ public abstract class PaperWriter : IAsyncDisposable
     /// </summary>
     public virtual Task<long> FinishAsync(CancellationToken ct) => Task.FromResult(0L);
 
-    protected abstract Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct);
+    /// <param name="keywords">Each paper's computed keywords as stored JSON, in the order of <c>batch.Papers</c>.</param>
+    protected abstract Task<ImportCounts> WriteCoreAsync(ImportBatch batch, string[] keywords, long? runId, CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// The keywords computed from each record's own title and abstract (<see cref="Domain.Keyphrases"/>), as stored JSON.
+    /// Every source gets them here, at the one upsert; they are written wherever arXiv's text is (a new paper, or arXiv
+    /// metadata that applies), and HF's <c>ai_keywords</c> stay apart. A bulk batch is worked on every core, beside the
+    /// one connection's writing: on one core they cost a 75k snapshot import several seconds (docs/benchmarks.md).
+    /// </summary>
+    static string[] Keywords(IReadOnlyList<PaperRecord> papers)
+    {
+        var keywords = new string[papers.Count];
+        if (papers.Count < 64)
+            for (var i = 0; i < papers.Count; i++) keywords[i] = Json(Domain.Keyphrases.Of(papers[i].Title, papers[i].Abstract));
+        else
+            Parallel.For(0, papers.Count, i => keywords[i] = Json(Domain.Keyphrases.Of(papers[i].Title, papers[i].Abstract)));
+        return keywords;
+    }
 
     /// <summary>Lists are stored as JSON arrays, serialized exactly as <see cref="Storage.StringListConverter"/> does, so equal lists compare equal.</summary>
     protected static string Json(IReadOnlyList<string> list)

@@ -20,12 +20,12 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
             id text, version integer, arx boolean, title text, abstract text, authors text, categories text,
             published_at timestamptz, updated_at timestamptz, comment text, journal_ref text, doi text,
             project_page text, github_repo text, github_stars integer, ai_summary text, ai_keywords text,
-            thumbnail text, organization text, imported_upvotes integer, imported_comments integer, imported_list_day date
+            thumbnail text, organization text, imported_upvotes integer, imported_comments integer, imported_list_day date, keywords text
         ) ON COMMIT DELETE ROWS
         """;
 
     const string Columns = "id, version, arx, title, abstract, authors, categories, published_at, updated_at, comment, journal_ref, doi, " +
-                           "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day";
+                           "project_page, github_repo, github_stars, ai_summary, ai_keywords, thumbnail, organization, imported_upvotes, imported_comments, imported_list_day, keywords";
 
     // The staging table has no statistics, and the planner, taking it for larger than the batch it holds, joined it to
     // papers by a merge join over papers' primary key (0.3 s a batch at 75k papers, growing with the table). A batch is
@@ -38,7 +38,7 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         $"INSERT INTO papers ({PaperUpsertSql.InsertColumns})\n" +
         "SELECT i.id, coalesce(i.version, 1), i.title, i.abstract, i.authors, i.categories, i.published_at, i.updated_at, i.comment, i.journal_ref, i.doi, " +
         "i.project_page, i.github_repo, i.github_stars, i.ai_summary, coalesce(i.ai_keywords, '[]'), i.thumbnail, i.organization, " +
-        "coalesce(i.imported_upvotes, 0), coalesce(i.imported_comments, 0), i.imported_list_day, @now\n" +
+        "coalesce(i.imported_upvotes, 0), coalesce(i.imported_comments, 0), i.imported_list_day, @now, i.keywords\n" +
         "FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)\nON CONFLICT (id) DO NOTHING";
 
     const string CountNew = "SELECT count(*) FROM incoming_papers i WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)";
@@ -72,10 +72,10 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
+    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, string[] keywords, long? runId, CancellationToken ct)
     {
         await using var tx = await _conn.BeginTransactionAsync(ct);
-        await CopyAsync(batch.Papers, ct);
+        await CopyAsync(batch.Papers, keywords, ct);
         int updated, inserted, featured = 0;
         await using (var cmd = new NpgsqlCommand(Update, _conn, tx)) updated = await cmd.ExecuteNonQueryAsync(ct);
         if (batch.IndexLater && !_indexDeferred) _indexDeferred = await DeferIndexAsync(tx, ct);
@@ -133,11 +133,12 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
         return 0;
     }
 
-    async Task CopyAsync(IReadOnlyList<PaperRecord> papers, CancellationToken ct)
+    async Task CopyAsync(IReadOnlyList<PaperRecord> papers, string[] keywords, CancellationToken ct)
     {
         await using var copy = await _conn.BeginBinaryImportAsync($"COPY incoming_papers ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var r in papers)
+        for (var n = 0; n < papers.Count; n++)
         {
+            var r = papers[n];
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
             await WriteNullableAsync(copy, r.Version, NpgsqlDbType.Integer, ct);
@@ -162,6 +163,7 @@ sealed class PostgresPaperWriter(string connectionString) : PaperWriter
             await WriteNullableAsync(copy, r.ImportedComments, NpgsqlDbType.Integer, ct);
             if (r.ImportedListDay is { } day) await copy.WriteAsync(day, NpgsqlDbType.Date, ct);
             else await copy.WriteNullAsync(ct);
+            await copy.WriteAsync(keywords[n], NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);
     }

@@ -20,7 +20,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
 
     static readonly string[] Names =
         ["id", "version", "arx", "title", "abstract", "authors", "categories", "published_at", "updated_at", "comment", "journal_ref", "doi",
-         "project_page", "github_repo", "github_stars", "ai_summary", "ai_keywords", "thumbnail", "organization", "imported_upvotes", "imported_comments", "imported_list_day", "now"];
+         "project_page", "github_repo", "github_stars", "ai_summary", "ai_keywords", "thumbnail", "organization", "imported_upvotes", "imported_comments", "imported_list_day", "now", "keywords"];
 
     readonly SqliteConnection _conn = new(connectionString);
     SqliteRawStatement _insert = null!, _update = null!;
@@ -41,7 +41,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         _insert = new SqliteRawStatement(_conn,
             $"INSERT INTO papers ({PaperUpsertSql.InsertColumns}) VALUES ($id, coalesce($version, 1), $title, $abstract, $authors, $categories, " +
             "$published_at, $updated_at, $comment, $journal_ref, $doi, $project_page, $github_repo, $github_stars, $ai_summary, " +
-            "coalesce($ai_keywords, '[]'), $thumbnail, $organization, coalesce($imported_upvotes, 0), coalesce($imported_comments, 0), $imported_list_day, $now) " +
+            "coalesce($ai_keywords, '[]'), $thumbnail, $organization, coalesce($imported_upvotes, 0), coalesce($imported_comments, 0), $imported_list_day, $now, $keywords) " +
             "ON CONFLICT (id) DO NOTHING");
         _update = new SqliteRawStatement(_conn,
             $"UPDATE papers SET\n  {PaperUpsertSql.SetClause("$", "")}\nWHERE id = $id AND (\n  {PaperUpsertSql.Changed("$", "IS NOT", "")})");
@@ -65,18 +65,19 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         return cmd;
     }
 
-    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, long? runId, CancellationToken ct)
+    protected override async Task<ImportCounts> WriteCoreAsync(ImportBatch batch, string[] keywords, long? runId, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await _conn.BeginTransactionAsync(ct);
         foreach (var cmd in new[] { _featured, _run }) cmd.Transaction = tx;
         if (batch.IndexLater) SqliteKeywordQueue.QueueInserts(_conn, tx);
         int inserted = 0, updated = 0, featured = 0;
         var now = DateTime.UtcNow;
-        foreach (var paper in batch.Papers)
+        for (var n = 0; n < batch.Papers.Count; n++)
         {
-            Bind(_insert, _insertAt, paper, now);
+            var paper = batch.Papers[n];
+            Bind(_insert, _insertAt, paper, keywords[n], now);
             if (_insert.Execute() == 1) { inserted++; continue; }
-            Bind(_update, _updateAt, paper, now);
+            Bind(_update, _updateAt, paper, keywords[n], now);
             if (_update.Execute() == 1) updated++;
         }
         if (batch.IndexLater) SqliteKeywordQueue.IndexInserts(_conn, tx, _indexingTrigger);
@@ -122,7 +123,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
     }
 
     /// <summary>Binds a record to a paper statement; <paramref name="at"/> holds the position of each of <see cref="Names"/> (0: not used).</summary>
-    static void Bind(SqliteRawStatement s, int[] at, PaperRecord r, DateTime now)
+    static void Bind(SqliteRawStatement s, int[] at, PaperRecord r, string keywords, DateTime now)
     {
         s.Bind(at[0], r.Id);
         s.Bind(at[1], r.Version);
@@ -147,6 +148,7 @@ sealed class SqlitePaperWriter(string connectionString) : PaperWriter
         s.Bind(at[20], r.ImportedComments);
         if (r.ImportedListDay is { } day) s.Bind(at[21], day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else s.BindNull(at[21]);
         s.Bind(at[22], now);
+        s.Bind(at[23], keywords);
     }
 
     public override async ValueTask DisposeAsync()

@@ -23,6 +23,10 @@ public sealed class Paper
     public int? GithubStars { get; set; }
     public string? AiSummary { get; set; }
     public List<string> AiKeywords { get; set; } = [];
+    /// <summary>Keywords computed here from the title and abstract (<see cref="Domain.Keyphrases"/>); HF's <see cref="AiKeywords"/> are preferred when present.</summary>
+    public List<string> Keywords { get; set; } = [];
+    /// <summary>What a reader is shown as the paper's keywords: HF's when it has them, else the computed ones.</summary>
+    public IReadOnlyList<string> ShownKeywords => AiKeywords.Count > 0 ? AiKeywords : Keywords;
     public string? Thumbnail { get; set; }
     /// <summary>The organization HF shows for the paper (its display name), when known.</summary>
     public string? Organization { get; set; }

@@ -12,6 +12,8 @@ public sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         b.Property(p => p.Authors).HasConversion(new StringListConverter(), StringListConverter.Comparer);
         b.Property(p => p.Categories).HasConversion(new StringListConverter(), StringListConverter.Comparer);
         b.Property(p => p.AiKeywords).HasConversion(new StringListConverter(), StringListConverter.Comparer);
+        b.Property(p => p.Keywords).HasConversion(new StringListConverter(), StringListConverter.Comparer);
+        b.Ignore(p => p.ShownKeywords);
         b.Ignore(p => p.Upvotes);
         b.Ignore(p => p.PrimaryCategory);
     }
