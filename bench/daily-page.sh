@@ -78,7 +78,7 @@ targets=("day.html /papers/date/$day" "week.html /papers/week/$week" "month.html
          "paper.html $paper" "api-day.json /api/daily_papers?date=$day" "api-paper.json /api${paper}")
 mkdir -p "$work/pages"
 for t in "${targets[@]}"; do set -- $t; curl -s "$hub$2" > "$work/pages/$1"; echo "$2: $(wc -c < "$work/pages/$1") bytes"; done
-echo "$day lists $(grep -c 'class="paper-entry"' "$work/pages/day.html") papers"
+echo "$day lists $(grep -c 'class="paper-entry' "$work/pages/day.html") papers"
 (cd "$work/bare" && BARE_PAGES="$work/pages" exec ./bare --urls "http://127.0.0.1:$bare_port") >"$work/bare.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.2; done

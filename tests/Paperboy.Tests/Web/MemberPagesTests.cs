@@ -15,7 +15,7 @@ public abstract partial class MemberPagesTests(Engine engine)
 {
     static readonly DateOnly Day = new(2026, 8, 21);
 
-    [GeneratedRegex("""<article class="paper-entry" data-paper-id="(?<id>[^"]+)".*?<button type="submit" class="(?<class>[^"]+)" aria-pressed="(?<pressed>[^"]+)".*?<span class="count">(?<count>\d+)</span>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<article class="paper-entry[^"]*" data-paper-id="(?<id>[^"]+)".*?<button type="submit" class="(?<class>[^"]+)" aria-pressed="(?<pressed>[^"]+)".*?<span class="count">(?<count>\d+)</span>""", RegexOptions.Singleline)]
     private static partial Regex ListButton();
 
     /// <summary>Each paper of a list page with its button as the reader sees it: pressed or not, and the count.</summary>

@@ -30,6 +30,7 @@ public abstract class PaperCardTests(Engine engine)
         var card = Card(page, EnvHarness);
 
         Assert.Equal("Google", card.QuerySelector(".entry-org").Text());
+        Assert.Equal("/orgs/google", card.QuerySelector(".entry-org a.org-name")!.GetAttribute("href"));
         var avatar = card.QuerySelector(".entry-org img")!;
         Assert.Equal(("https://cdn-avatars.huggingface.co/v1/production/uploads/5dd96eb166059660ed1ee413/WtA3YYitedOr9n02eHfJe.png", "lazy", "", "20", "20"),
             (avatar.GetAttribute("src"), avatar.GetAttribute("loading"), avatar.GetAttribute("alt"), avatar.GetAttribute("width"), avatar.GetAttribute("height")));
