@@ -13,7 +13,7 @@ namespace Paperboy.Tests.Papers.Following;
 public sealed class FollowingInChromiumTests(Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
-    public async Task AReaderFollowsAnOrganisationFromAPaperAndSeesItsPaperUnderFollowing()
+    public async Task AReaderFollowsAnOrganisationFromAPaperAndSeesItsPaperUnderFollowingOnDesktopAndPhone()
     {
         await using var app = await PaperboyFactory.StartServerAsync(Engine.Sqlite);
         await FollowingTests.ImportHfAsync(app, "2026-08-21");
@@ -39,6 +39,15 @@ public sealed class FollowingInChromiumTests(Chromium chromium) : IClassFixture<
         var entry = page.Locator(".following-papers article[data-paper-id='2608.19758']");
         await Expect(entry.Locator("h3")).ToContainTextAsync("FlashPrefill V2");
         await Expect(entry).ToContainTextAsync("from Tencent (org)");
+
+        // On a phone both pages fit the screen's width and keep what they say.
+        await page.SetViewportSizeAsync(375, 800);
+        await page.ReloadAsync();
+        await Expect(entry).ToContainTextAsync("from Tencent (org)");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.GotoAsync("/orgs/tencent");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Following", Exact = true })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         Assert.Empty(chromium.Dialogs);
     }
 }
