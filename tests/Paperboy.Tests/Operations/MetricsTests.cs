@@ -7,7 +7,12 @@ using Paperboy.Tests.Infrastructure;
 
 namespace Paperboy.Tests.Operations;
 
-/// <summary>/metrics as Prometheus scrapes it: off unless the operator turns it on; requests by route, imports, the index.</summary>
+/// <summary>
+/// /metrics as Prometheus scrapes it: off unless the operator turns it on; requests by route, imports, the index.
+/// OpenTelemetry listens to every meter of a name in the process, whichever host made it, so a hub started by another
+/// test at the same time would add its imports to these counts: these tests run alone (one hub is one process in use).
+/// </summary>
+[Collection(nameof(ProcessWideMetrics))]
 public sealed class MetricsTests
 {
     static readonly Dictionary<string, string?> On = new() { ["Paperboy:Metrics:Enabled"] = "true" };
@@ -111,3 +116,7 @@ public sealed class MetricsTests
         return new Hub(await ServingHub.StartAsync(settings), data);
     }
 }
+
+/// <summary>Tests that read the process's meters: run after the others, one at a time.</summary>
+[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
+public sealed class ProcessWideMetrics;
