@@ -13,13 +13,12 @@ public static class ForYouEndpoints
     /// <summary>How many papers the page and the feed show.</summary>
     public const int PageSize = 30;
 
-    public static async Task<IResult> PageAsync(HttpContext ctx, Recommender recommender, UpvoteStore upvotes, CancellationToken ct)
+    public static async Task<IResult> PageAsync(HttpContext ctx, Recommender recommender, CancellationToken ct)
     {
         if (Viewer.From(ctx) is not { } viewer) return Pages.SignInFirst(ctx);
         var since = await recommender.DefaultSinceAsync(ct);
         var items = await recommender.ListAsync(viewer.Id, since, PageSize, ct);
-        var voted = await upvotes.VotedAmongAsync(viewer.Id, items.Select(i => i.Paper.Id).ToList(), ct);
-        return Pages.Render<ForYouPage>(new { Items = items, Voted = voted, Since = since });
+        return Pages.Render<ForYouPage>(new { Items = items, Since = since }); // buttons read the viewer's votes kept in memory
     }
 
     /// <summary>"Not interested", from the page: the paper goes, and the page comes back without it.</summary>

@@ -24,10 +24,6 @@ public sealed class UpvoteStore(PaperboyDb db, UpvoteWriter writer, IMemoryCache
     public Task<bool> HasVotedAsync(long userId, string paperId, CancellationToken ct) =>
         db.Set<Upvote>().AnyAsync(u => u.UserId == userId && u.PaperId == paperId, ct);
 
-    /// <summary>Which of these papers the person voted for (for the buttons of a list).</summary>
-    public async Task<HashSet<string>> VotedAmongAsync(long userId, IReadOnlyCollection<string> paperIds, CancellationToken ct) =>
-        (await db.Set<Upvote>().Where(u => u.UserId == userId && paperIds.Contains(u.PaperId)).Select(u => u.PaperId).ToListAsync(ct)).ToHashSet();
-
     async Task<UpvoteState?> ChangeAsync(long userId, string paperId, bool add, CancellationToken ct)
     {
         if (!await IsVotableAsync(paperId, ct)) return null;

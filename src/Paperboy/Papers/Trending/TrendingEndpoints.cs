@@ -8,11 +8,11 @@ namespace Paperboy.Papers.Trending;
 /// <summary>Trending: the page, the API list, and the About page that publishes the formula.</summary>
 public static class TrendingEndpoints
 {
-    public static async Task<IResult> PageAsync(HttpContext ctx, TrendingRanker trending, UpvoteStore upvotes, IOptions<CommunityOptions> options, CancellationToken ct)
+    public static async Task<IResult> PageAsync(TrendingRanker trending, IOptions<CommunityOptions> options, CancellationToken ct)
     {
+        // Each button finds the viewer's vote in their votes kept in memory (Community's ViewerVotes).
         var entries = await trending.ListAsync(0, 50, ct);
-        var voted = Viewer.From(ctx) is { } v ? await upvotes.VotedAmongAsync(v.Id, entries.Select(e => e.Paper.Id).ToList(), ct) : [];
-        return Pages.Render<TrendingPage>(new { Entries = entries, Voted = voted, HalfLifeHours = options.Value.TrendingHalfLifeHours });
+        return Pages.Render<TrendingPage>(new { Entries = entries, HalfLifeHours = options.Value.TrendingHalfLifeHours });
     }
 
     public static async Task<IResult> ListAsync(string? p, string? limit, TrendingRanker trending, CancellationToken ct)
